@@ -1,0 +1,6 @@
+package im.natter.domain.event;
+
+import im.natter.domain.model.SubscriptionRequest;
+
+public record SubscriptionRequested(SubscriptionRequest request) implements NatterEvent {
+}

@@ -1,0 +1,65 @@
+package im.natter.domain.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message in a conversation.
+ *
+ * @param id          the archive's row id, or 0 before the message is stored
+ * @param sender      the bare address of who wrote it (the account itself for outgoing messages; for rooms, the room)
+ * @param senderNick  the room nickname or the sender's resource, when known; may be null
+ * @param originId    XEP-0359 origin-id (set by the sender); we use it as the stanza id of our outgoing messages
+ * @param stanzaId    XEP-0359 stanza-id assigned by {@code stanzaIdBy} (our server or the room); may be null
+ * @param serverTime  when the server says it was sent (XEP-0203 delay), may be null
+ * @param localTime   when this client stored it; messages are ordered by it
+ * @param error       the server's reason when the state is FAILED, else null
+ */
+public record ChatMessage(
+        long id,
+        ConversationKey conversation,
+        Direction direction,
+        Address sender,
+        String senderNick,
+        String body,
+        ContentKind contentKind,
+        String originId,
+        String stanzaId,
+        String stanzaIdBy,
+        Instant serverTime,
+        Instant localTime,
+        DeliveryState state,
+        String error) {
+
+    public ChatMessage {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(contentKind, "contentKind");
+        Objects.requireNonNull(localTime, "localTime");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** The time to show: the server's time unless it lies in the future, then the time it arrived. */
+    public Instant displayTime() {
+        if (serverTime == null || serverTime.isAfter(localTime)) {
+            return localTime;
+        }
+        return serverTime;
+    }
+
+    public boolean isOutgoing() {
+        return direction == Direction.OUTGOING;
+    }
+
+    public ChatMessage withId(long newId) {
+        return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error);
+    }
+
+    public ChatMessage withState(DeliveryState newState, String newError) {
+        return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
+                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError);
+    }
+}

@@ -1,0 +1,6 @@
+package im.natter.domain.model;
+
+public enum Direction {
+    INCOMING,
+    OUTGOING
+}

@@ -1,0 +1,22 @@
+package im.natter.domain.port;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Conversation;
+import im.natter.domain.model.ConversationKey;
+import java.util.List;
+import java.util.Optional;
+
+/** Conversations with their last message and unread count. Implemented by the archive layer. */
+public interface ConversationStore {
+
+    /** The account's conversations, most recent activity first. */
+    List<Conversation> conversations(AccountId account) throws ArchiveException;
+
+    Optional<Conversation> conversation(ConversationKey key) throws ArchiveException;
+
+    /** Makes sure the conversation exists (e.g. the user opened a chat with no messages yet). */
+    Conversation open(ConversationKey key) throws ArchiveException;
+
+    /** Marks every message of the conversation read; returns the conversation as it is now. */
+    Conversation markRead(ConversationKey key) throws ArchiveException;
+}
