@@ -1,0 +1,256 @@
+package im.natter.service;
+
+import im.natter.domain.event.ConversationChanged;
+import im.natter.domain.event.MessageAdded;
+import im.natter.domain.event.MessageChanged;
+import im.natter.domain.event.NoticeRaised;
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ContentKind;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.MessageSize;
+import im.natter.domain.model.OutboundMessage;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.ChatPort;
+import im.natter.domain.port.ConnectionPort;
+import im.natter.domain.port.ConversationStore;
+import im.natter.domain.port.MessageStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * One-to-one messages in both directions. The rule it keeps: a message is in the archive before anything else
+ * depends on it — before it is shown, before it is sent, before a receipt confirms it.
+ *
+ * <p>All work runs on one serial {@code worker} executor, so messages are stored and published in the order they
+ * arrived and the xmpp library's threads are never held up.
+ */
+public final class ChatService {
+
+    private static final System.Logger LOG = System.getLogger(ChatService.class.getName());
+
+    private final MessageStore messages;
+    private final ConversationStore conversations;
+    private final ChatPort chat;
+    private final ConnectionPort connection;
+    private final EventBus bus;
+    private final Executor worker;
+    private final Executor reader;
+    private final Clock clock;
+    /** Messages put on the wire since each account's last connect, so the outbox does not send them twice. */
+    private final java.util.Map<AccountId, java.util.Set<String>> inFlight = new java.util.HashMap<>();
+    private final Supplier<String> ids;
+
+    public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
+            ConnectionPort connection, EventBus bus, Executor worker, Executor reader, Clock clock,
+            Supplier<String> ids) {
+        this.messages = messages;
+        this.conversations = conversations;
+        this.chat = chat;
+        this.connection = connection;
+        this.bus = bus;
+        this.worker = worker;
+        this.reader = reader;
+        this.clock = clock;
+        this.ids = ids;
+        chat.addListener(new ChatPort.Listener() {
+            @Override
+            public void messageReceived(InboundMessage message) {
+                worker.execute(() -> receive(message));
+            }
+
+            @Override
+            public void receiptReceived(AccountId account, Address from, String originId) {
+                worker.execute(() -> confirmDelivery(account, from, originId));
+            }
+
+            @Override
+            public void serverAcknowledged(AccountId account, String originId) {
+                worker.execute(() -> advance(account, originId, DeliveryState.ON_SERVER, null));
+            }
+
+            @Override
+            public void sendFailed(AccountId account, String originId, String reason) {
+                worker.execute(() -> advance(account, originId, DeliveryState.FAILED, reason));
+            }
+        });
+        connection.addListener(new ConnectionPort.Listener() {
+            @Override
+            public void connected(AccountId account, boolean resumed) {
+                worker.execute(() -> {
+                    inFlight.remove(account);
+                    flushOutbox(account);
+                });
+            }
+
+            @Override
+            public void connectionLost(AccountId account, im.natter.domain.model.ConnectionProblem problem) {
+                // queued messages stay queued; they go out on the next connected()
+            }
+        });
+    }
+
+    /** Why {@code body} cannot be sent, or empty if it can. For the composer to say before the user presses Enter. */
+    public Optional<String> checkBody(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.of("The message is empty.");
+        }
+        long bytes = MessageSize.wireBytes(body);
+        if (bytes > chat.maxBodyBytes()) {
+            return Optional.of("This message is too long to send (%d KB; the limit is %d KB). Split it or send it as a file."
+                    .formatted((bytes + 1023) / 1024, chat.maxBodyBytes() / 1024));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stores the message as queued, then sends it if the account is connected. Completes with the stored message,
+     * or fails with {@link MessageRejectedException} (nothing is stored) or {@link ArchiveException}.
+     */
+    public CompletableFuture<ChatMessage> send(ConversationKey conversation, String body) {
+        var result = new CompletableFuture<ChatMessage>();
+        Optional<String> problem = checkBody(body);
+        if (problem.isPresent()) {
+            result.completeExceptionally(new MessageRejectedException(problem.get()));
+            return result;
+        }
+        worker.execute(() -> {
+            try {
+                ChatMessage draft = new ChatMessage(0, conversation, Direction.OUTGOING,
+                        conversation.account().address(), null, body, ContentKind.TEXT, ids.get(), null, null, null,
+                        clock.instant(), DeliveryState.QUEUED, null);
+                ChatMessage stored = messages.insert(draft).orElseThrow();
+                publishAdded(stored);
+                result.complete(stored);
+                transmit(stored);
+            } catch (ArchiveException e) {
+                result.completeExceptionally(e);
+                notice(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    /** Sends a failed message again, as it was. */
+    public void retry(ChatMessage failed) {
+        worker.execute(() -> {
+            try {
+                messages.updateState(failed.conversation().account(), failed.originId(), DeliveryState.QUEUED, null)
+                        .ifPresent(m -> {
+                            bus.publish(new MessageChanged(m));
+                            inFlight.getOrDefault(m.conversation().account(), new java.util.HashSet<>())
+                                    .remove(m.originId());
+                            transmit(m);
+                        });
+            } catch (ArchiveException e) {
+                notice(e);
+            }
+        });
+    }
+
+    /** Up to {@code limit} messages before message {@code beforeId} (0: the newest), oldest first. */
+    public CompletableFuture<List<ChatMessage>> history(ConversationKey conversation, long beforeId, int limit) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return messages.page(conversation, beforeId, limit);
+            } catch (ArchiveException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, reader);
+    }
+
+    private void transmit(ChatMessage m) {
+        AccountId account = m.conversation().account();
+        if (!connection.isConnected(account)) {
+            return;
+        }
+        if (!inFlight.computeIfAbsent(account, a -> new java.util.HashSet<>()).add(m.originId())) {
+            return;
+        }
+        try {
+            chat.send(new OutboundMessage(account, m.conversation().peer(), m.conversation().kind(), m.body(),
+                    m.originId()));
+        } catch (ChatPort.NotConnectedException e) {
+            inFlight.get(account).remove(m.originId());
+            // it stays queued and goes out with the outbox on the next connection
+            LOG.log(Level.DEBUG, "not connected, message stays queued");
+        }
+    }
+
+    private void flushOutbox(AccountId account) {
+        try {
+            for (ChatMessage m : messages.queued(account)) {
+                transmit(m);
+            }
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    private void receive(InboundMessage in) {
+        ConversationKey conversation = new ConversationKey(in.account(), in.from(),
+                in.kind() == ConversationKind.ROOM ? ConversationKind.ROOM : ConversationKind.CHAT);
+        String originId = in.originId() != null ? in.originId() : in.messageId();
+        ChatMessage m = new ChatMessage(0, conversation, Direction.INCOMING, in.from(), in.fromResource(),
+                in.body(), in.contentKind(), originId, in.stanzaId(), in.stanzaIdBy(), in.serverTime(),
+                clock.instant(), DeliveryState.RECEIVED, null);
+        try {
+            messages.insert(m).ifPresent(this::publishAdded);
+        } catch (ArchiveException e) {
+            // not archived, so not confirmed: the sender's client keeps it undelivered and the server's
+            // archive still has it for a later catch-up
+            notice(e);
+            return;
+        }
+        if (in.receiptRequested() && in.messageId() != null) {
+            chat.sendReceipt(in.account(), in.from(), in.fromResource(), in.messageId());
+        }
+    }
+
+    private void confirmDelivery(AccountId account, Address from, String originId) {
+        try {
+            Optional<ChatMessage> ours = messages.findByOriginId(account, originId);
+            // only the person we wrote to can confirm it; anyone else's receipt is ignored
+            if (ours.isPresent() && ours.get().conversation().peer().equals(from)) {
+                advance(account, originId, DeliveryState.DELIVERED, null);
+            }
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    private void advance(AccountId account, String originId, DeliveryState state, String error) {
+        try {
+            messages.updateState(account, originId, state, error).ifPresent(m -> bus.publish(new MessageChanged(m)));
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    private void publishAdded(ChatMessage stored) {
+        bus.publish(new MessageAdded(stored));
+        try {
+            conversations.conversation(stored.conversation())
+                    .ifPresent(c -> bus.publish(new ConversationChanged(c)));
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    private void notice(ArchiveException e) {
+        LOG.log(Level.WARNING, e.getMessage(), e);
+        bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
+    }
+}

@@ -1,0 +1,32 @@
+package im.natter.ui;
+
+import im.natter.service.AccountService;
+import im.natter.service.ChatService;
+import im.natter.service.ConnectionService;
+import im.natter.service.ConversationService;
+import im.natter.service.PresenceService;
+import im.natter.service.RosterService;
+import im.natter.ui.fx.FxEventBridge;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/**
+ * What the composition root hands the UI. Only view models take services out of it; views get view models.
+ *
+ * @param fx           runs on the JavaFX thread ({@code Platform::runLater} in the app, direct in tests)
+ * @param background   for the rare blocking call a view model must make (e.g. restore at start)
+ * @param openLink     opens an address the user clicked (the app's HostServices), after the user saw it
+ */
+public record UiServices(
+        AccountService accounts,
+        ConnectionService connections,
+        ChatService chats,
+        ConversationService conversations,
+        RosterService roster,
+        PresenceService presence,
+        FxEventBridge events,
+        Executor fx,
+        Executor background,
+        Clock clock,
+        java.util.function.Consumer<String> openLink) {
+}
