@@ -1,0 +1,209 @@
+package im.natter.testsupport.fakes;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.Contact;
+import im.natter.domain.model.Conversation;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.MessagePreview;
+import im.natter.domain.model.SubscriptionRequest;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.ConversationStore;
+import im.natter.domain.port.MessageStore;
+import im.natter.domain.port.RosterStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An archive in memory with the same rules as the SQLite one (dedupe keys, forward-only states, ordering by
+ * display time), for service and view-model tests. Thread-safe by a single lock. {@link #failWith} makes the
+ * next writes fail like a full disk.
+ */
+public final class InMemoryArchive implements MessageStore, ConversationStore, RosterStore {
+
+    private final List<ChatMessage> messages = new ArrayList<>();
+    private final Map<ConversationKey, Integer> unread = new LinkedHashMap<>();
+    private final Map<AccountId, Map<Address, Contact>> rosters = new LinkedHashMap<>();
+    private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
+    private long nextId = 1;
+    private String failure;
+
+    public synchronized void failWith(String userMessage) {
+        failure = userMessage;
+    }
+
+    public synchronized List<ChatMessage> all() {
+        return List.copyOf(messages);
+    }
+
+    private void checkFailure() throws ArchiveException {
+        if (failure != null) {
+            throw new ArchiveException(failure, null);
+        }
+    }
+
+    private static Comparator<ChatMessage> order() {
+        return Comparator.comparing(ChatMessage::displayTime).thenComparingLong(ChatMessage::id);
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> insert(ChatMessage m) throws ArchiveException {
+        checkFailure();
+        if (m.id() != 0) {
+            throw new IllegalArgumentException("already stored");
+        }
+        for (ChatMessage o : messages) {
+            if (!o.conversation().equals(m.conversation())) {
+                continue;
+            }
+            if (m.stanzaId() != null && m.stanzaId().equals(o.stanzaId())
+                    && Objects.equals(m.stanzaIdBy(), o.stanzaIdBy())) {
+                return Optional.empty();
+            }
+            if (m.originId() != null && m.originId().equals(o.originId()) && m.sender().equals(o.sender())) {
+                return Optional.empty();
+            }
+        }
+        ChatMessage stored = m.withId(nextId++);
+        messages.add(stored);
+        unread.putIfAbsent(m.conversation(), 0);
+        if (m.direction() == Direction.INCOMING) {
+            unread.merge(m.conversation(), 1, Integer::sum);
+        }
+        return Optional.of(stored);
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> updateState(AccountId account, String originId, DeliveryState state,
+            String error) throws ArchiveException {
+        checkFailure();
+        for (int i = 0; i < messages.size(); i++) {
+            ChatMessage m = messages.get(i);
+            if (m.isOutgoing() && m.conversation().account().equals(account) && originId.equals(m.originId())) {
+                if (!m.state().canMoveTo(state)) {
+                    return Optional.empty();
+                }
+                ChatMessage updated = m.withState(state, error);
+                messages.set(i, updated);
+                return Optional.of(updated);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized List<ChatMessage> page(ConversationKey conversation, long beforeId, int limit) {
+        List<ChatMessage> all = messages.stream().filter(m -> m.conversation().equals(conversation))
+                .sorted(order()).toList();
+        int end = all.size();
+        if (beforeId != 0) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id() == beforeId) {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        return List.copyOf(all.subList(Math.max(0, end - limit), end));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> queued(AccountId account) {
+        return messages.stream()
+                .filter(m -> m.isOutgoing() && m.state() == DeliveryState.QUEUED
+                        && m.conversation().account().equals(account))
+                .sorted(order()).toList();
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> findByOriginId(AccountId account, String originId) {
+        return messages.stream()
+                .filter(m -> m.isOutgoing() && m.conversation().account().equals(account)
+                        && originId.equals(m.originId()))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized List<Conversation> conversations(AccountId account) {
+        return unread.keySet().stream().filter(k -> k.account().equals(account)).map(this::build)
+                .sorted(Comparator.comparing((Conversation c) -> c.lastMessage() == null ? null
+                        : c.lastMessage().time(), Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Conversation> conversation(ConversationKey key) {
+        return unread.containsKey(key) ? Optional.of(build(key)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized Conversation open(ConversationKey key) throws ArchiveException {
+        checkFailure();
+        unread.putIfAbsent(key, 0);
+        return build(key);
+    }
+
+    @Override
+    public synchronized Conversation markRead(ConversationKey key) throws ArchiveException {
+        checkFailure();
+        unread.put(key, 0);
+        return build(key);
+    }
+
+    private Conversation build(ConversationKey key) {
+        ChatMessage last = messages.stream().filter(m -> m.conversation().equals(key)).max(order()).orElse(null);
+        MessagePreview preview = last == null ? null
+                : new MessagePreview(last.body(), last.direction(), last.contentKind(), last.displayTime());
+        return new Conversation(key, preview, unread.getOrDefault(key, 0));
+    }
+
+    @Override
+    public synchronized List<Contact> roster(AccountId account) {
+        return List.copyOf(rosters.getOrDefault(account, Map.of()).values());
+    }
+
+    @Override
+    public synchronized void replaceRoster(AccountId account, List<Contact> contacts) throws ArchiveException {
+        checkFailure();
+        var map = new LinkedHashMap<Address, Contact>();
+        contacts.forEach(c -> map.put(c.address(), c));
+        rosters.put(account, map);
+    }
+
+    @Override
+    public synchronized void saveContact(AccountId account, Contact contact) throws ArchiveException {
+        checkFailure();
+        rosters.computeIfAbsent(account, a -> new LinkedHashMap<>()).put(contact.address(), contact);
+    }
+
+    @Override
+    public synchronized void removeContact(AccountId account, Address address) throws ArchiveException {
+        checkFailure();
+        rosters.getOrDefault(account, new LinkedHashMap<>()).remove(address);
+    }
+
+    @Override
+    public synchronized List<SubscriptionRequest> pendingRequests(AccountId account) {
+        return List.copyOf(requests.getOrDefault(account, Map.of()).values());
+    }
+
+    @Override
+    public synchronized void saveRequest(SubscriptionRequest request) throws ArchiveException {
+        checkFailure();
+        requests.computeIfAbsent(request.account(), a -> new LinkedHashMap<>()).putIfAbsent(request.from(), request);
+    }
+
+    @Override
+    public synchronized void removeRequest(AccountId account, Address from) throws ArchiveException {
+        checkFailure();
+        requests.getOrDefault(account, new LinkedHashMap<>()).remove(from);
+    }
+}
