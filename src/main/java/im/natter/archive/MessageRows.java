@@ -19,14 +19,19 @@ import java.util.Optional;
 final class MessageRows {
 
     /** Every query that returns messages starts with this and filters with {@code m.}, {@code c.}, {@code a.}. */
-    static final String SELECT = """
-            SELECT m.id, m.direction, m.sender, m.sender_nick, m.body, m.content_kind, m.origin_id, m.stanza_id,
-                   m.stanza_id_by, m.server_time, m.local_time, m.state, m.error,
-                   a.address AS account, c.peer, c.kind
-            FROM message m
-            JOIN conversation c ON c.id = m.conversation_id
-            JOIN account a ON a.id = c.account_id
-            """;
+    static final String SELECT = selectFrom("message m");
+
+    /** {@link #SELECT} with another source for {@code m}, e.g. to name the index a query must use. */
+    static String selectFrom(String messages) {
+        return """
+                SELECT m.id, m.direction, m.sender, m.sender_nick, m.body, m.content_kind, m.origin_id, m.stanza_id,
+                       m.stanza_id_by, m.server_time, m.local_time, m.state, m.error,
+                       a.address AS account, c.peer, c.kind
+                FROM %s
+                JOIN conversation c ON c.id = m.conversation_id
+                JOIN account a ON a.id = c.account_id
+                """.formatted(messages);
+    }
 
     private MessageRows() {
     }

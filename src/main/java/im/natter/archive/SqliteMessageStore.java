@@ -112,7 +112,9 @@ public final class SqliteMessageStore implements MessageStore {
     @Override
     public List<ChatMessage> queued(AccountId account) throws ArchiveException {
         return database.read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
+            // without statistics the planner would walk every message of the account instead of the small outbox
+            try (PreparedStatement query = connection.prepareStatement(
+                    MessageRows.selectFrom("message m INDEXED BY message_queued") + """
                     WHERE a.address = ? AND m.state = 'QUEUED' AND m.direction = 'OUTGOING'
                     ORDER BY m.sort_time, m.id""")) {
                 query.setString(1, account.address().value());
