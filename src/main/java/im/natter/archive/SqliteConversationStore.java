@@ -1,0 +1,115 @@
+package im.natter.archive;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ContentKind;
+import im.natter.domain.model.Conversation;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.MessagePreview;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.ConversationStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Conversations with their newest message and unread count, most recent activity first. */
+public final class SqliteConversationStore implements ConversationStore {
+
+    // A conversation without messages counts as active when it was opened, so a new chat shows at the top.
+    private static final String SELECT = """
+            SELECT a.address AS account, c.peer, c.kind, c.unread,
+                   m.body, m.direction, m.content_kind, m.sort_time
+            FROM conversation c
+            JOIN account a ON a.id = c.account_id
+            LEFT JOIN message m ON m.id = (SELECT l.id FROM message l WHERE l.conversation_id = c.id
+                                           ORDER BY l.sort_time DESC, l.id DESC LIMIT 1)
+            WHERE a.address = ?
+            """;
+    private static final String ORDER = " ORDER BY coalesce(m.sort_time, c.created) DESC, c.id DESC";
+
+    private final Database database;
+    private final Clock clock;
+
+    /** {@code clock} dates conversations opened before their first message. */
+    public SqliteConversationStore(Database database, Clock clock) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public SqliteConversationStore(Database database) {
+        this(database, Clock.systemUTC());
+    }
+
+    @Override
+    public List<Conversation> conversations(AccountId account) throws ArchiveException {
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(SELECT + ORDER)) {
+                query.setString(1, account.address().value());
+                List<Conversation> conversations = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        conversations.add(map(rows));
+                    }
+                }
+                return conversations;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Conversation> conversation(ConversationKey key) throws ArchiveException {
+        return database.read(connection -> find(connection, key));
+    }
+
+    @Override
+    public Conversation open(ConversationKey key) throws ArchiveException {
+        return database.write(connection -> {
+            ArchiveKeys.ensureConversation(connection, key, clock.instant());
+            return find(connection, key).orElseThrow();
+        });
+    }
+
+    @Override
+    public Conversation markRead(ConversationKey key) throws ArchiveException {
+        return database.write(connection -> {
+            long id = ArchiveKeys.ensureConversation(connection, key, clock.instant());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE conversation SET unread = 0 WHERE id = ?")) {
+                update.setLong(1, id);
+                update.executeUpdate();
+            }
+            return find(connection, key).orElseThrow();
+        });
+    }
+
+    private static Optional<Conversation> find(Connection connection, ConversationKey key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(SELECT + " AND c.peer = ? AND c.kind = ?")) {
+            query.setString(1, key.account().address().value());
+            query.setString(2, key.peer().value());
+            query.setString(3, key.kind().name());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(map(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Conversation map(ResultSet rows) throws SQLException {
+        ConversationKey key = new ConversationKey(new AccountId(new Address(rows.getString("account"))),
+                new Address(rows.getString("peer")), ConversationKind.valueOf(rows.getString("kind")));
+        MessagePreview preview = null;
+        String direction = rows.getString("direction");
+        if (direction != null) {
+            preview = new MessagePreview(rows.getString("body"), Direction.valueOf(direction),
+                    ContentKind.valueOf(rows.getString("content_kind")), Millis.read(rows, "sort_time"));
+        }
+        return new Conversation(key, preview, rows.getInt("unread"));
+    }
+}

@@ -1,0 +1,186 @@
+package im.natter.archive;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.Direction;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.MessageStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** The message archive on SQLite. Repeated deliveries are recognised by the unique indexes, not by code. */
+public final class SqliteMessageStore implements MessageStore {
+
+    private static final String INSERT = """
+            INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
+                                 stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
+    private final Database database;
+
+    public SqliteMessageStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Optional<ChatMessage> insert(ChatMessage message) throws ArchiveException {
+        if (message.id() != 0) {
+            throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
+        }
+        return database.write(connection -> {
+            long conversationId = ArchiveKeys.ensureConversation(connection, message.conversation(),
+                    message.localTime());
+            if (!insertRow(connection, conversationId, message)) {
+                return Optional.empty();
+            }
+            long id = lastInsertId(connection);
+            if (message.direction() == Direction.INCOMING) {
+                try (PreparedStatement unread = connection.prepareStatement(
+                        "UPDATE conversation SET unread = unread + 1 WHERE id = ?")) {
+                    unread.setLong(1, conversationId);
+                    unread.executeUpdate();
+                }
+            }
+            return byId(connection, id);
+        });
+    }
+
+    @Override
+    public Optional<ChatMessage> updateState(AccountId account, String originId, DeliveryState state, String error)
+            throws ArchiveException {
+        Objects.requireNonNull(state, "state");
+        return database.write(connection -> {
+            Optional<ChatMessage> current = ownMessage(connection, account, originId);
+            if (current.isEmpty() || !current.get().state().canMoveTo(state)) {
+                return Optional.empty();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE message SET state = ?, error = ? WHERE id = ?")) {
+                update.setString(1, state.name());
+                update.setString(2, error);
+                update.setLong(3, current.get().id());
+                update.executeUpdate();
+            }
+            return byId(connection, current.get().id());
+        });
+    }
+
+    @Override
+    public List<ChatMessage> page(ConversationKey conversation, long beforeId, int limit) throws ArchiveException {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit < 0");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return database.read(connection -> {
+            OptionalLong conversationId = ArchiveKeys.conversation(connection, conversation);
+            if (conversationId.isEmpty()) {
+                return List.of();
+            }
+            // (sort_time, id) is the total order of a conversation; the index on it makes every page a range scan
+            String sql = MessageRows.SELECT + "WHERE m.conversation_id = ?"
+                    + (beforeId == 0 ? "" : " AND (m.sort_time, m.id) <"
+                            + " (SELECT sort_time, id FROM message WHERE id = ? AND conversation_id = ?)")
+                    + " ORDER BY m.sort_time DESC, m.id DESC LIMIT ?";
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int i = 1;
+                query.setLong(i++, conversationId.getAsLong());
+                if (beforeId != 0) {
+                    query.setLong(i++, beforeId);
+                    query.setLong(i++, conversationId.getAsLong());
+                }
+                query.setInt(i, limit);
+                List<ChatMessage> newestFirst = MessageRows.list(query);
+                Collections.reverse(newestFirst);
+                return newestFirst;
+            }
+        });
+    }
+
+    @Override
+    public List<ChatMessage> queued(AccountId account) throws ArchiveException {
+        return database.read(connection -> {
+            // without statistics the planner would walk every message of the account instead of the small outbox
+            try (PreparedStatement query = connection.prepareStatement(
+                    MessageRows.selectFrom("message m INDEXED BY message_queued") + """
+                    WHERE a.address = ? AND m.state = 'QUEUED' AND m.direction = 'OUTGOING'
+                    ORDER BY m.sort_time, m.id""")) {
+                query.setString(1, account.address().value());
+                return MessageRows.list(query);
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChatMessage> findByOriginId(AccountId account, String originId) throws ArchiveException {
+        return database.read(connection -> {
+            // the user's own message first: origin-ids are only unique per sender
+            try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
+                    WHERE a.address = ? AND m.origin_id = ?
+                    ORDER BY m.direction = 'OUTGOING' DESC, m.id DESC LIMIT 1""")) {
+                query.setString(1, account.address().value());
+                query.setString(2, originId);
+                return MessageRows.first(query);
+            }
+        });
+    }
+
+    private static boolean insertRow(Connection connection, long conversationId, ChatMessage message)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setLong(1, conversationId);
+            insert.setString(2, message.direction().name());
+            insert.setString(3, message.sender().value());
+            insert.setString(4, message.senderNick());
+            insert.setString(5, message.body());
+            insert.setString(6, message.contentKind().name());
+            insert.setString(7, message.originId());
+            insert.setString(8, message.stanzaId());
+            insert.setString(9, message.stanzaIdBy());
+            Millis.bind(insert, 10, message.serverTime());
+            Millis.bind(insert, 11, message.localTime());
+            Millis.bind(insert, 12, message.displayTime());
+            insert.setString(13, message.state().name());
+            insert.setString(14, message.error());
+            return insert.executeUpdate() > 0;
+        }
+    }
+
+    private static long lastInsertId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Optional<ChatMessage> byId(Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + "WHERE m.id = ?")) {
+            query.setLong(1, id);
+            return MessageRows.first(query);
+        }
+    }
+
+    private static Optional<ChatMessage> ownMessage(Connection connection, AccountId account, String originId)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
+                WHERE a.address = ? AND m.origin_id = ? AND m.direction = 'OUTGOING'
+                ORDER BY m.id DESC LIMIT 1""")) {
+            query.setString(1, account.address().value());
+            query.setString(2, originId);
+            return MessageRows.first(query);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package im.natter.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import im.natter.domain.port.ArchiveException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigratorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEmptyFileGetsTheWholeSchema() throws Exception {
+        Path file = dir.resolve("archive.db");
+        try (Database database = Database.open(file)) {
+            assertThat(database.<Integer>read(Migrator::version)).isEqualTo(Migrator.MIGRATIONS.size());
+            assertThat(database.<List<String>>read(MigratorTest::tableNames)).contains("account", "contact", "contact_group",
+                    "subscription_request", "conversation", "message", "message_fts");
+            assertThat(database.<List<String>>read(c -> names(c, "SELECT name FROM sqlite_schema WHERE type = 'index'")))
+                    .contains("message_by_stanza_id", "message_by_origin_id", "message_by_time");
+            assertThat(database.<List<String>>read(c -> names(c, "SELECT name FROM sqlite_schema WHERE type = 'trigger'")))
+                    .containsExactlyInAnyOrder("message_fts_after_insert", "message_fts_after_delete",
+                            "message_fts_after_update");
+        }
+    }
+
+    @Test
+    void openingAgainAppliesNothingTwiceAndKeepsTheData() throws Exception {
+        Path file = dir.resolve("archive.db");
+        try (Database database = Database.open(file)) {
+            new SqliteMessageStore(database).insert(TestMessages.from(TestMessages.BOB).body("kept").build());
+        }
+        try (Database database = Database.open(file)) {
+            assertThat(database.<Integer>read(Migrator::version)).isEqualTo(Migrator.MIGRATIONS.size());
+            var page = new SqliteMessageStore(database).page(
+                    im.natter.domain.model.ConversationKey.chat(TestMessages.ALICE, TestMessages.BOB), 0, 10);
+            assertThat(page).extracting(m -> m.body()).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void theConnectionRunsInWalModeWithForeignKeys() throws Exception {
+        try (Database database = Database.open(dir.resolve("archive.db"))) {
+            assertThat(database.<String>write(c -> single(c, "PRAGMA journal_mode"))).isEqualTo("wal");
+            assertThat(database.<String>write(c -> single(c, "PRAGMA foreign_keys"))).isEqualTo("1");
+            assertThat(database.<String>write(c -> single(c, "PRAGMA synchronous"))).isEqualTo("1"); // NORMAL
+            assertThat(database.<String>read(c -> single(c, "PRAGMA foreign_keys"))).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void anArchiveFromANewerNatterIsRefusedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("archive.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE future_thing (x)");
+            statement.executeUpdate("PRAGMA user_version = 99");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("newer version of Natter")
+                .hasMessageContaining("left untouched");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(dir.resolve("archive.db-wal")).doesNotExist();
+    }
+
+    @Test
+    void aFileThatIsNotAnArchiveIsReportedAsDamagedAndLeftUntouched() throws Exception {
+        Path file = dir.resolve("archive.db");
+        Files.writeString(file, "these are my notes, not a database\n".repeat(200), StandardCharsets.UTF_8);
+        byte[] before = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Database.open(file))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessage(ArchiveErrors.DAMAGED);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    void migrationNamesMustFollowTheirVersion() {
+        assertThatThrownBy(() -> new Migrator(List.of("V001__init.sql", "V003__skipped.sql")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> tableNames(Connection connection) throws java.sql.SQLException {
+        return names(connection, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+    }
+
+    private static List<String> names(Connection connection, String sql) throws java.sql.SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    static String single(Connection connection, String sql) throws java.sql.SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
