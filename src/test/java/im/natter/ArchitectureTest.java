@@ -75,6 +75,6 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule viewsNeverTouchServices = noClasses().that().resideInAPackage(UI)
-            .and().haveSimpleNameNotEndingWith("ViewModel")
-            .should().dependOnClassesThat().resideInAnyPackage(SERVICE);
+            .and().haveNameMatching(".*(View|Dialog|Cell|Window|Picker|Bar|Pane|Sheet)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage(SERVICE, "im.natter.ui.UiServices");
 }
