@@ -154,6 +154,15 @@ class ProsodyServerIT {
                 .hasMessageContaining("prosodyctl deluser failed");
     }
 
+    @Test
+    void demoBannerShowsEverythingNeededToConnect() {
+        try (ProsodyServer server = ProsodyServer.builder().certificate(CertificateKind.SELF_SIGNED).start()) {
+            String banner = DemoServer.banner(server);
+            assertThat(banner).contains("127.0.0.1", String.valueOf(server.c2sPort()), "alice@localhost", "bob@localhost",
+                    "alice-demo", "bob-demo", server.serverFingerprint(), "--data-dir /tmp/natter-alice");
+        }
+    }
+
     private static TestAccount account(ProsodyServer server, String user, String password) {
         return new TestAccount(user, password, server.domain(), server.host(), server.c2sPort());
     }
