@@ -1,12 +1,15 @@
 package im.natter.testsupport.prosody;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * void sendsAMessage() {
  *     TestAccount alice = prosody.newAccount("alice");                          // alice1@localhost, fresh per call
  *     ProsodyServer server = prosody.server();                                  // host(), c2sPort(), trustManager()
+ *     XMPPTCPConnection bob = prosody.connect(prosody.newAccount("bob"));       // a plain Smack peer, auto-closed
  * }
  * }</pre>
  *
@@ -39,8 +43,11 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     private final UnaryOperator<ProsodyServer.Builder> options;
     private final AtomicInteger accounts = new AtomicInteger();
+    private final List<XMPPTCPConnection> classClients = new ArrayList<>();
+    private final List<XMPPTCPConnection> testClients = new ArrayList<>();
     private ProsodyServer server;
     private boolean perTest;
+    private boolean inTest;
 
     private ProsodyExtension(UnaryOperator<ProsodyServer.Builder> options) {
         this.options = Objects.requireNonNull(options);
@@ -63,6 +70,7 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        inTest = true;
         if (server == null) {
             perTest = true;
             startIfNeeded();
@@ -71,6 +79,8 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void afterEach(ExtensionContext context) {
+        inTest = false;
+        disconnect(testClients);
         if (perTest) {
             closeServer();
         }
@@ -126,7 +136,26 @@ public final class ProsodyExtension implements BeforeAllCallback, AfterAllCallba
         }
     }
 
+    /**
+     * A logged-in Smack client for the other side of a conversation (see {@link SmackClients}). Clients made
+     * during a test are disconnected after it; clients made in {@code @BeforeAll} after the class.
+     */
+    public synchronized XMPPTCPConnection connect(TestAccount account) {
+        XMPPTCPConnection connection = SmackClients.connect(server(), account);
+        (inTest ? testClients : classClients).add(connection);
+        return connection;
+    }
+
+    private static void disconnect(List<XMPPTCPConnection> clients) {
+        synchronized (clients) {
+            clients.forEach(XMPPTCPConnection::disconnect);
+            clients.clear();
+        }
+    }
+
     private synchronized void closeServer() {
+        disconnect(testClients);
+        disconnect(classClients);
         if (server != null) {
             server.close();
             server = null;

@@ -488,7 +488,11 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+        try {
+            return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
     }
 
     private static void requireInstalled() {

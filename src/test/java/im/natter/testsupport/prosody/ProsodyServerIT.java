@@ -12,14 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.chat2.ChatManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +53,25 @@ class ProsodyServerIT {
         TestAccount alsoAlice = prosody.newAccount("alice");
         assertThat(alice.username()).isNotEqualTo(alsoAlice.username());
 
-        XMPPTCPConnection connection = login(prosody.server(), alice);
-        try {
-            assertThat(connection.isAuthenticated()).isTrue();
-            assertThat(connection.isSecureConnection()).isTrue();
-            assertThat(connection.getUser().asBareJid().toString()).isEqualTo(alice.jid());
-        } finally {
-            connection.disconnect();
-        }
+        XMPPTCPConnection connection = prosody.connect(alice);
+        assertThat(connection.isAuthenticated()).isTrue();
+        assertThat(connection.isSecureConnection()).isTrue();
+        assertThat(connection.getUser().asBareJid().toString()).isEqualTo(alice.jid());
+    }
+
+    @Test
+    void messagesFlowBetweenTwoAccountsAndTheMucServiceExists() throws Exception {
+        XMPPTCPConnection alice = prosody.connect(prosody.newAccount("alice"));
+        TestAccount bobAccount = prosody.newAccount("bob");
+        XMPPTCPConnection bob = prosody.connect(bobAccount);
+        CompletableFuture<String> received = new CompletableFuture<>();
+        ChatManager.getInstanceFor(bob).addIncomingListener((from, message, chat) -> received.complete(message.getBody()));
+
+        ChatManager.getInstanceFor(alice).chatWith(JidCreate.entityBareFrom(bobAccount.jid())).send("hello bob");
+
+        assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo("hello bob");
+        assertThat(MultiUserChatManager.getInstanceFor(alice).getMucServiceDomains())
+                .extracting(Object::toString).contains(prosody.server().mucDomain());
     }
 
     @Test
@@ -167,19 +181,8 @@ class ProsodyServerIT {
         return new TestAccount(user, password, server.domain(), server.host(), server.c2sPort());
     }
 
-    private static XMPPTCPConnection login(ProsodyServer server, TestAccount account) throws Exception {
-        XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(server.domain())
-                .setHostAddress(java.net.InetAddress.getByName(server.host()))
-                .setPort(server.c2sPort())
-                .setUsernameAndPassword(account.username(), account.password())
-                .setResource("harness")
-                .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(server.trustManager())
-                .build();
-        XMPPTCPConnection connection = new XMPPTCPConnection(config);
-        connection.connect().login();
-        return connection;
+    private static XMPPTCPConnection login(ProsodyServer server, TestAccount account) {
+        return SmackClients.connect(server, account);
     }
 
     /** A hand-rolled STARTTLS negotiation with the JDK's SSLSocket, checking the host name like a client must. */
