@@ -12,6 +12,7 @@ import java.util.Optional;
  * Reads and changes the process environment as C code sees it. JavaFX's GTK glass reads DISPLAY with
  * getenv(3) in native code, and System.getenv() is a copy taken at JVM start that Java cannot change.
  */
+@SuppressWarnings("restricted") // calling libc is the point; the test JVM runs with --enable-native-access
 public final class NativeEnvironment {
 
     private static final Linker LINKER = Linker.nativeLinker();

@@ -44,6 +44,7 @@ public final class ProsodyServer implements AutoCloseable {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
+    private static final String RUN_MARKER = "---- start ";
     private static final Set<ProsodyServer> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -315,6 +316,12 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
+    private String currentRunLog() {
+        String all = logTail(Integer.MAX_VALUE);
+        int start = all.lastIndexOf(RUN_MARKER);
+        return start < 0 ? all : all.substring(start);
+    }
+
     /** The operating-system process id of the running Prosody, if any. */
     public synchronized Optional<Long> pid() {
         return isRunning() ? Optional.of(process.pid()) : Optional.empty();
@@ -350,7 +357,7 @@ public final class ProsodyServer implements AutoCloseable {
             }
         }
         try {
-            Files.writeString(logFile, "---- start " + Instant.now() + "\n",
+            Files.writeString(logFile, RUN_MARKER + Instant.now() + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder("prosody", "--config", configFile.toString(), "-F")
                     .directory(base.toFile())
@@ -373,6 +380,15 @@ public final class ProsodyServer implements AutoCloseable {
                 }
                 throw new IllegalStateException("Prosody exited during startup (exit " + exit + "). Log "
                         + logFile + ":\n" + tail);
+            }
+            String log = currentRunLog();
+            if (log.contains("Failed to open server port")) {
+                // Prosody keeps running without the port; someone else holds it, maybe answering in our place.
+                Process failed = process;
+                process = null;
+                destroyTree(failed);
+                killStragglers();
+                throw new PortTakenException("Prosody could not bind its ports:\n" + log);
             }
             if (answersXmpp() && FreePorts.isListening(httpPort)) {
                 LOG.log(System.Logger.Level.DEBUG, "Prosody ready on 127.0.0.1:{0}", c2sPort);

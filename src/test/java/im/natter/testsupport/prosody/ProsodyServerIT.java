@@ -169,6 +169,15 @@ class ProsodyServerIT {
     }
 
     @Test
+    void aTakenFixedPortIsReportedClearly() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> ProsodyServer.builder().c2sPort(taken.getLocalPort()).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use");
+        }
+    }
+
+    @Test
     void demoBannerShowsEverythingNeededToConnect() {
         try (ProsodyServer server = ProsodyServer.builder().certificate(CertificateKind.SELF_SIGNED).start()) {
             String banner = DemoServer.banner(server);
