@@ -1,0 +1,15 @@
+/**
+ * Test support: real parts for integration and UI tests.
+ *
+ * <ul>
+ *   <li>{@code prosody.ProsodyServer} - a real Prosody on 127.0.0.1 (free ports, STARTTLS required, a per-server
+ *       test CA); {@code prosody.ProsodyExtension} - one per test class with unique accounts and Smack peers;
+ *       {@code prosody.DemoServer} - {@code ./mvnw -Pdemo-server}.</li>
+ *   <li>{@code display.VirtualDisplayExtension} - an Xvfb display (once per JVM) for JavaFX/TestFX tests; list it
+ *       before TestFX's {@code ApplicationExtension}.</li>
+ * </ul>
+ *
+ * Tests that use these are {@code *IT} (failsafe, {@code ./mvnw verify}). Set {@code -Dnatter.test.keepProsody=true}
+ * to keep a server's folder (config, log, data) for diagnosis.
+ */
+package im.natter.testsupport;
