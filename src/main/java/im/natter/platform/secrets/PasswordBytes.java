@@ -3,19 +3,28 @@ package im.natter.platform.secrets;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** UTF-8 conversions of passwords that never pass through a String, so every copy can be wiped. */
+/** Conversions of passwords to and from bytes that never pass through a String, so every copy can be wiped. */
 final class PasswordBytes {
 
     private PasswordBytes() {
     }
 
     static byte[] encode(char[] password) {
+        return encode(password, StandardCharsets.UTF_8);
+    }
+
+    static char[] decode(byte[] bytes) throws CharacterCodingException {
+        return decode(bytes, StandardCharsets.UTF_8);
+    }
+
+    static byte[] encode(char[] password, Charset charset) {
         try {
-            ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
+            ByteBuffer buffer = charset.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .encode(CharBuffer.wrap(password));
@@ -27,8 +36,8 @@ final class PasswordBytes {
         }
     }
 
-    static char[] decode(byte[] bytes) throws CharacterCodingException {
-        CharBuffer buffer = StandardCharsets.UTF_8.newDecoder()
+    static char[] decode(byte[] bytes, Charset charset) throws CharacterCodingException {
+        CharBuffer buffer = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes));
