@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeoutException;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.errors.NoReply;
+import org.freedesktop.dbus.errors.ServiceUnknown;
+import org.freedesktop.dbus.errors.Timeout;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 import org.freedesktop.dbus.interfaces.DBus;
@@ -275,17 +279,18 @@ public final class SecretServiceStore implements SecretStore {
     }
 
     private String explain(String action, DBusExecutionException e) {
-        String type = e.getType() == null ? "" : e.getType();
-        if (type.endsWith("ServiceUnknown") || type.endsWith("NameHasNoOwner")) {
+        if (e instanceof ServiceUnknown) {
             return "No keyring service is running in this desktop session, so Natter could not " + action + ".";
         }
-        if (type.endsWith("IsLocked")) {
-            return lockedMessage(action);
-        }
-        if (type.endsWith("NoReply") || type.endsWith("Timeout")) {
+        if (e instanceof NoReply || e instanceof Timeout) {
             return "The keyring did not answer in time, so Natter could not " + action + ".";
         }
-        return "Natter could not " + action + " in " + description + ": " + e.getMessage();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        // org.freedesktop.Secret.Error.IsLocked has no class of its own in dbus-java; its text names the lock
+        if (message.toLowerCase(Locale.ROOT).contains("locked")) {
+            return lockedMessage(action);
+        }
+        return "Natter could not " + action + " in " + description + ": " + message;
     }
 
     private static String lockedMessage(String action) {

@@ -174,13 +174,18 @@ public final class PrivateKeyring implements AutoCloseable {
 
     /** Stops both daemons (the keyring first, so it can save), waiting for them to exit. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<Process> order = new ArrayList<>(List.of(keyring, bus));
         for (Process process : order) {
             process.destroy();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
     }
