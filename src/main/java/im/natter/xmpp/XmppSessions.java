@@ -74,6 +74,10 @@ public final class XmppSessions {
         return s;
     }
 
+    java.util.List<AccountId> accounts() {
+        return java.util.List.copyOf(sessions.keySet());
+    }
+
     /** The SASL mechanism the account's current connection signed in with, or null. */
     String usedSaslMechanism(AccountId account) {
         Session s = sessions.get(account);
