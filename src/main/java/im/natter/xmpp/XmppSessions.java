@@ -44,6 +44,7 @@ public final class XmppSessions {
     static {
         SmackConfiguration.getVersion(); // makes Smack load its providers before the first connection
         ScramSha256Mechanism.register();
+        XmlParserSetup.install();
     }
 
     private final XmppConfig config;
