@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -122,6 +123,8 @@ public final class XmppSessions {
         // The service owns reconnection and its backoff; receipts are sent only once a message is archived.
         ReconnectionManager.getInstanceFor(conn).disableAutomaticReconnection();
         DeliveryReceiptManager.getInstanceFor(conn).setAutoReceiptMode(AutoReceiptMode.disabled);
+        // Subscriptions are the user's decision, whether or not a RosterAdapter is attached.
+        Roster.getInstanceFor(conn).setSubscriptionMode(Roster.SubscriptionMode.manual);
 
         Session session = new Session(settings.id(), settings, conn, jid);
         Session old = sessions.put(settings.id(), session);

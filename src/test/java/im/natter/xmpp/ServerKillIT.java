@@ -19,6 +19,32 @@ class ServerKillIT {
     static final ProsodyExtension prosody = ProsodyExtension.create();
 
     @Test
+    void aServerThatStopsAnsweringIsNoticedByPing() throws Exception {
+        ProsodyServer server = prosody.server();
+        try (TestClient c = TestClient.forServer(server)) {
+            AccountId alice = c.signIn(prosody.newAccount("pinged"));
+            long pid = server.pid().orElseThrow();
+            signal("-STOP", pid);
+            try {
+                // Smack's own periodic ping waits at least two minutes for the answer; the same failure
+                // path is driven here with a short timeout.
+                var ping = org.jivesoftware.smackx.ping.PingManager.getInstanceFor(c.sessions.get(alice).connection);
+                assertThat(ping.pingMyServer(true, 1500)).isFalse();
+                Lost lost = c.events.await(Lost.class);
+                assertThat(lost.account()).isEqualTo(alice);
+                assertThat(lost.problem().kind()).isEqualTo(Kind.TIMED_OUT);
+            } finally {
+                signal("-CONT", pid);
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        int exit = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start().waitFor();
+        assertThat(exit).isZero();
+    }
+
+    @Test
     void killedServerIsReportedAndReconnectWorksOnceItIsBack() throws Exception {
         ProsodyServer server = prosody.server();
         try (TestClient c = TestClient.forServer(server)) {

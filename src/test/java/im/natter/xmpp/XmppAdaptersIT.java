@@ -200,6 +200,25 @@ class XmppAdaptersIT {
     }
 
     @Test
+    void aStanzaSmackCannotReadIsSkippedAndTheConnectionStays() throws Exception {
+        TestClient a = client();
+        TestClient b = client();
+        AccountId alice = a.signIn(prosody.newAccount("alice"));
+        AccountId bob = b.signIn(prosody.newAccount("bob"));
+        var badDelay = org.jivesoftware.smack.packet.StandardExtensionElement.builder("delay", "urn:xmpp:delay")
+                .addAttribute("stamp", "not a date").build();
+        var malformed = org.jivesoftware.smack.packet.StanzaBuilder.buildMessage("bad-1")
+                .ofType(org.jivesoftware.smack.packet.Message.Type.chat)
+                .to(org.jxmpp.jid.impl.JidCreate.from(bob.address().value()))
+                .setBody("with a broken delay").addExtension(badDelay).build();
+        a.sessions.get(alice).connection.sendStanza(malformed);
+        a.chat.send(new OutboundMessage(alice, bob.address(), ConversationKind.CHAT, "after the bad one", id()));
+        InboundMessage next = b.events.await(InboundMessage.class);
+        assertThat(next.body()).isEqualTo("after the bad one");
+        assertThat(b.connection.isConnected(bob)).isTrue();
+    }
+
+    @Test
     void messageToAnUnknownUserBouncesWithAReason() throws Exception {
         TestClient a = client();
         AccountId alice = a.signIn(prosody.newAccount("alice"));
