@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ReconnectionManager;
-import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.Smack;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.core.SCRAMSHA1Mechanism;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -43,7 +43,7 @@ public final class XmppSessions {
     static final String DEFAULT_RESOURCE = "natter";
 
     static {
-        SmackConfiguration.getVersion(); // makes Smack load its providers before the first connection
+        Smack.ensureInitialized(); // loads the extension providers before the first connection
         ScramSha256Mechanism.register();
         XmlParserSetup.install();
     }

@@ -110,6 +110,15 @@ class XmppAdaptersIT {
     }
 
     @Test
+    void aDomainWithoutServerIsReportedAsUnknown() {
+        // .invalid never resolves (RFC 6761), so this exercises the real DNS SRV path without a network.
+        var settings = new AccountSettings(AccountId.of("someone@no-such-server.invalid"), "r", null, false,
+                List.of());
+        var failure = (ConnectionFailedException) failureOf(client().connect(settings, "pw"));
+        assertThat(failure.problem().kind()).as(failure.problem().message()).isEqualTo(Kind.UNKNOWN_DOMAIN);
+    }
+
+    @Test
     void refusedPortIsReportedAsSuch() throws Exception {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,6 +1,6 @@
 package im.natter.xmpp.chat;
 
-import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.Smack;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -10,7 +10,7 @@ import org.jxmpp.JxmppContext;
 public final class StanzaFixtures {
 
     static {
-        SmackConfiguration.getVersion();
+        Smack.ensureInitialized();
     }
 
     private StanzaFixtures() {
