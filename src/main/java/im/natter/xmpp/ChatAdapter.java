@@ -1,0 +1,146 @@
+package im.natter.xmpp;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.MessageSize;
+import im.natter.domain.model.OutboundMessage;
+import im.natter.domain.port.ChatPort;
+import im.natter.xmpp.chat.InboundMessages;
+import im.natter.xmpp.chat.StanzaErrors;
+import im.natter.xmpp.chat.XmlText;
+import java.lang.System.Logger.Level;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
+import org.jivesoftware.smackx.sid.element.OriginIdElement;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** One-to-one messages: origin-id, receipts on request, server acks through XEP-0198. */
+public final class ChatAdapter implements ChatPort {
+
+    private static final System.Logger LOG = System.getLogger(ChatAdapter.class.getName());
+
+    /** Room for the message element, addresses, origin-id, receipt request and a stream-management request. */
+    static final int ENVELOPE_MARGIN = 4096;
+
+    private final XmppSessions sessions;
+    private final Listeners<Listener> listeners = new Listeners<>();
+
+    public ChatAdapter(XmppSessions sessions) {
+        this.sessions = sessions;
+        sessions.addHook(this::attach);
+    }
+
+    @Override
+    public int maxBodyBytes() {
+        return sessions.config().maxStanzaBytes() - ENVELOPE_MARGIN;
+    }
+
+    @Override
+    public void send(OutboundMessage message) throws NotConnectedException {
+        if (message.kind() != ConversationKind.CHAT) {
+            throw new IllegalArgumentException("Only one-to-one chat messages are supported here.");
+        }
+        String body = XmlText.sanitise(message.body());
+        if (MessageSize.wireBytes(body) > maxBodyBytes()) {
+            throw new IllegalArgumentException("The message is too long to send (more than "
+                    + maxBodyBytes() / 1024 + " KiB).");
+        }
+        Session session = sessions.live(message.account());
+        XMPPTCPConnection conn = session.connection;
+        String id = message.originId();
+        var builder = StanzaBuilder.buildMessage(id)
+                .ofType(Message.Type.chat)
+                .to(jid(message.to(), null))
+                .setBody(body)
+                .addExtension(new OriginIdElement(id));
+        DeliveryReceiptRequest.addTo(builder);
+        Message stanza = builder.build();
+        AccountId account = message.account();
+        boolean viaSm = conn.isSmEnabled();
+        if (viaSm) {
+            try {
+                conn.addStanzaIdAcknowledgedListener(id, acked -> listeners.fire(
+                        l -> l.serverAcknowledged(account, id)));
+            } catch (org.jivesoftware.smack.sm.StreamManagementException.StreamManagementNotEnabledException e) {
+                viaSm = false;
+            }
+        }
+        try {
+            conn.sendStanza(stanza);
+        } catch (SmackException.NotConnectedException e) {
+            conn.removeStanzaIdAcknowledgedListener(id);
+            throw new NotConnectedException("Not connected to " + session.domain + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            conn.removeStanzaIdAcknowledgedListener(id);
+            throw new NotConnectedException("Sending was interrupted.");
+        }
+        if (!viaSm) {
+            // Without stream management there is no per-stanza ack; once written, it is as far as we can know.
+            listeners.fire(l -> l.serverAcknowledged(account, id));
+        }
+    }
+
+    @Override
+    public void sendReceipt(AccountId account, Address to, String toResource, String messageId) {
+        try {
+            Session session = sessions.live(account);
+            Message receipt = StanzaBuilder.buildMessage()
+                    .ofType(Message.Type.chat)
+                    .to(jid(to, toResource))
+                    .addExtension(new DeliveryReceipt(messageId))
+                    .build();
+            session.connection.sendStanza(receipt);
+        } catch (NotConnectedException | SmackException.NotConnectedException e) {
+            LOG.log(Level.DEBUG, "Receipt for " + messageId + " not sent: not connected");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private void attach(Session session) {
+        session.connection.addSyncStanzaListener(stanza -> onMessage(session, stanza), StanzaTypeFilter.MESSAGE);
+    }
+
+    private void onMessage(Session session, Stanza stanza) {
+        Message message = (Message) stanza;
+        AccountId account = session.account;
+        if (message.getType() == Message.Type.error) {
+            String id = message.getStanzaId();
+            if (id != null) {
+                String reason = StanzaErrors.describe(message.getError());
+                listeners.fire(l -> l.sendFailed(account, id, reason));
+            }
+            return;
+        }
+        DeliveryReceipt receipt = DeliveryReceipt.from(message);
+        if (receipt != null && receipt.getId() != null && message.getFrom() != null) {
+            Address.parse(message.getFrom().asBareJid().toString()).ifPresent(from ->
+                    listeners.fire(l -> l.receiptReceived(account, from, receipt.getId())));
+        }
+        InboundMessages.from(message, account).ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
+    }
+
+    static Jid jid(Address address, String resource) {
+        try {
+            String text = resource == null || resource.isBlank() ? address.value() : address.value() + "/" + resource;
+            return JidCreate.from(text);
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a valid XMPP address: " + address, e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package im.natter.xmpp;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.ConnectionFailedException;
+import im.natter.domain.model.ConnectionProblem;
+import im.natter.domain.port.ConnectionPort;
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/** Signs accounts in and out over XMPP (STARTTLS required, XEP-0198 resumption, ping). */
+public final class ConnectionAdapter implements ConnectionPort {
+
+    private static final System.Logger LOG = System.getLogger(ConnectionAdapter.class.getName());
+
+    private final XmppSessions sessions;
+    private final Listeners<Listener> listeners = new Listeners<>();
+
+    public ConnectionAdapter(XmppSessions sessions) {
+        this.sessions = sessions;
+        sessions.addHook(this::attach);
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(AccountSettings settings, char[] password) {
+        // Copied now: the caller may wipe its array as soon as this returns.
+        char[] secret = Arrays.copyOf(password, password.length);
+        return run(() -> {
+            Session session;
+            try {
+                session = sessions.create(settings, secret);
+            } catch (XmppStringprepException e) {
+                throw new ConnectionFailedException(ConnectionProblem.of(ConnectionProblem.Kind.OTHER,
+                        "The address " + settings.id() + " is not a valid XMPP address."), e);
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            signIn(session);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> reconnect(AccountId account) {
+        Session session = sessions.get(account);
+        if (session == null) {
+            return CompletableFuture.failedFuture(new ConnectionFailedException(ConnectionProblem.of(
+                    ConnectionProblem.Kind.OTHER, "There is no earlier sign-in of " + account + " to repeat.")));
+        }
+        return run(() -> {
+            if (!session.isLive()) {
+                signIn(session);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect(AccountId account) {
+        Session session = sessions.get(account);
+        if (session == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        session.closingOnPurpose.set(true);
+        return run(session.connection::disconnect);
+    }
+
+    @Override
+    public boolean isConnected(AccountId account) {
+        Session s = sessions.get(account);
+        return s != null && s.isLive();
+    }
+
+    @Override
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    private void signIn(Session session) {
+        session.closingOnPurpose.set(false);
+        var conn = session.connection;
+        try {
+            if (!conn.isConnected()) {
+                conn.connect();
+            }
+            conn.login();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            session.closingOnPurpose.set(true);
+            conn.instantShutdown();
+            ConnectionProblem problem = ConnectionProblems.from(e, session.domain);
+            LOG.log(Level.INFO, "Sign-in of " + session.account + " failed: " + problem.kind(), e);
+            throw new ConnectionFailedException(problem, e);
+        }
+        boolean resumed = conn.streamWasResumed();
+        sessions.authenticated(session, resumed);
+        listeners.fire(l -> l.connected(session.account, resumed));
+    }
+
+    private void attach(Session session) {
+        session.connection.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                if (!session.closingOnPurpose.get()) {
+                    reportLost(session, ConnectionProblems.dropped(session.domain));
+                }
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                if (!session.closingOnPurpose.get()) {
+                    reportLost(session, ConnectionProblems.lost(e, session.domain));
+                }
+            }
+        });
+        PingManager ping = PingManager.getInstanceFor(session.connection);
+        ping.setPingInterval((int) Math.max(1, sessions.config().pingInterval().toSeconds()));
+        ping.registerPingFailedListener(() -> {
+            reportLost(session, ConnectionProblems.pingTimeout(session.domain));
+            // Drop the dead socket without closing the stream, so a later reconnect can still resume it.
+            sessions.config().executor().execute(session.connection::instantShutdown);
+        });
+    }
+
+    private void reportLost(Session session, ConnectionProblem problem) {
+        if (session.lossReported.compareAndSet(false, true)) {
+            listeners.fire(l -> l.connectionLost(session.account, problem));
+        }
+    }
+
+    private CompletableFuture<Void> run(Runnable work) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            sessions.config().executor().execute(() -> {
+                try {
+                    work.run();
+                    done.complete(null);
+                } catch (Throwable t) {
+                    done.completeExceptionally(t);
+                }
+            });
+        } catch (RuntimeException rejected) {
+            done.completeExceptionally(rejected);
+        }
+        return done;
+    }
+}

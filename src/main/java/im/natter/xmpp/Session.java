@@ -1,0 +1,41 @@
+package im.natter.xmpp;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.port.ChatPort;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jxmpp.jid.EntityBareJid;
+
+/** One account's connection. The same XMPPTCPConnection lives across reconnects so XEP-0198 can resume. */
+final class Session {
+
+    final AccountId account;
+    final AccountSettings settings;
+    final XMPPTCPConnection connection;
+    final EntityBareJid ownJid;
+    final String domain;
+    /** Set while the user is signing out, so the close is not reported as a loss. */
+    final AtomicBoolean closingOnPurpose = new AtomicBoolean();
+    /** One loss report per outage, however many ways Smack tells us. */
+    final AtomicBoolean lossReported = new AtomicBoolean();
+
+    Session(AccountId account, AccountSettings settings, XMPPTCPConnection connection, EntityBareJid ownJid) {
+        this.account = account;
+        this.settings = settings;
+        this.connection = connection;
+        this.ownJid = ownJid;
+        this.domain = ownJid.getDomain().toString();
+    }
+
+    boolean isLive() {
+        return connection.isConnected() && connection.isAuthenticated();
+    }
+
+    XMPPTCPConnection liveConnection() throws ChatPort.NotConnectedException {
+        if (!isLive()) {
+            throw new ChatPort.NotConnectedException("Not connected to " + domain + ".");
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,79 @@
+package im.natter.xmpp;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.ServerEndpoint;
+import im.natter.testsupport.prosody.ProsodyServer;
+import im.natter.testsupport.prosody.TestAccount;
+import im.natter.xmpp.support.Recorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/** One Natter client as the app would wire it: a session registry, the four adapters, one recorder. */
+final class TestClient implements AutoCloseable {
+
+    final XmppSessions sessions;
+    final ConnectionAdapter connection;
+    final ChatAdapter chat;
+    final RosterAdapter roster;
+    final PresenceAdapter presence;
+    final Recorder events = new Recorder();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    TestClient(XmppConfig config) {
+        sessions = new XmppSessions(config.withExecutor(executor));
+        connection = new ConnectionAdapter(sessions);
+        chat = new ChatAdapter(sessions);
+        roster = new RosterAdapter(sessions);
+        presence = new PresenceAdapter(sessions);
+        connection.addListener(events);
+        chat.addListener(events);
+        roster.addListener(events);
+        presence.addListener(events);
+    }
+
+    static XmppConfig configFor(ProsodyServer server) {
+        return XmppConfig.defaults().withTrustStore(server.trustStore())
+                .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5));
+    }
+
+    static TestClient forServer(ProsodyServer server) {
+        return new TestClient(configFor(server));
+    }
+
+    static AccountSettings settings(TestAccount account, String resource) {
+        return new AccountSettings(AccountId.of(account.jid()), resource,
+                new ServerEndpoint(account.host(), account.port()), false, List.of());
+    }
+
+    CompletableFuture<Void> connect(AccountSettings settings, String password) {
+        return connection.connect(settings, password.toCharArray());
+    }
+
+    /** Connects and waits until signed in (the future is bounded, so a hang fails instead of blocking). */
+    AccountId signIn(TestAccount account) throws Exception {
+        AccountSettings s = settings(account, "natter");
+        connect(s, account.password()).get(20, TimeUnit.SECONDS);
+        return s.id();
+    }
+
+    @Override
+    public void close() {
+        for (var account : List.copyOf(sessionsAccounts())) {
+            try {
+                connection.disconnect(account).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing after a test: nothing to add
+            }
+        }
+        executor.shutdownNow();
+    }
+
+    private List<AccountId> sessionsAccounts() {
+        return sessions.accounts();
+    }
+}
