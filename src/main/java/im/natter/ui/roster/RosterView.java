@@ -130,17 +130,22 @@ public final class RosterView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         Button accept = new Button("Accept");
         accept.getStyleClass().addAll(Styles.ACCENT, Styles.SMALL);
-        accept.setId("accept-" + r.from().value());
+        accept.setId("accept-" + cssId(r.from()));
         accept.setOnAction(e -> vm.accept(r.from()));
         Button decline = new Button("Decline");
         decline.getStyleClass().add(Styles.SMALL);
-        decline.setId("decline-" + r.from().value());
+        decline.setId("decline-" + cssId(r.from()));
         decline.setOnAction(e -> vm.decline(r.from()));
         HBox buttons = new HBox(8, decline, accept);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox row = new VBox(8, top, buttons);
         row.getStyleClass().add("request-row");
         return row;
+    }
+
+    /** An address as a CSS-safe id part: "zoe@example.org" becomes "zoe-example-org". */
+    static String cssId(Address address) {
+        return address.value().replaceAll("[^A-Za-z0-9_-]", "-");
     }
 
     ListView<RosterRow> rosterList() {

@@ -110,7 +110,10 @@ public final class MainWindow extends StackPane {
         showChat(vm.openKeyProperty().get());
         vm.signInSheetProperty().addListener((o, was, sheet) -> showSheet(sheet));
         showSheet(vm.signInSheetProperty().get());
-        // someone asking to be added is easy to miss on a hidden tab: the badge says so, clicking leads there
+        // someone asking to be added is easy to miss on a hidden tab: show it unless the user is busy in a chat
+        if (vm.requestCountProperty().get() > 0) {
+            tabs.getSelectionModel().select(contactsTab);
+        }
         vm.requestCountProperty().addListener((o, was, now) -> {
             if (now.intValue() > was.intValue() && tabs.getSelectionModel().getSelectedItem() == chatsTab
                     && vm.openKeyProperty().get() == null) {
