@@ -33,7 +33,7 @@ public final class PresencePicker {
         show(vm.availabilityProperty().get());
 
         message.setId("status-message");
-        message.setPromptText("Set a status message");
+        message.setPromptText("Status message");
         message.getStyleClass().addAll(Styles.SMALL, "status-message");
         message.textProperty().bindBidirectional(vm.messageProperty());
         message.setOnAction(e -> {

@@ -73,13 +73,13 @@ public final class MainWindow extends StackPane {
         badge.getStyleClass().add("badge");
         badge.textProperty().bind(vm.requestCountProperty().asString());
         badge.visibleProperty().bind(vm.requestCountProperty().greaterThan(0));
-        badge.managedProperty().bind(badge.visibleProperty());
-        contactsTab.setGraphic(badge);
-        contactsTab.setStyle("-fx-content-display: right;");
+        // the tab header sizes itself when its graphic is set, not when a graphic's visibility flips
+        contactsTab.setGraphic(vm.requestCountProperty().get() > 0 ? badge : null);
+        vm.requestCountProperty().addListener((o, was, now) ->
+                contactsTab.setGraphic(now.intValue() > 0 ? badge : null));
         tabs.getTabs().addAll(chatsTab, contactsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getStyleClass().addAll(Styles.TABS_FLOATING, "side-tabs");
-        tabs.setTabMinWidth(100);
+        tabs.getStyleClass().add("side-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         VBox side = new VBox(header(), startRow(), tabs);
@@ -141,12 +141,15 @@ public final class MainWindow extends StackPane {
         VBox who = new VBox(0, name, address);
         who.setMinWidth(0);
         HBox.setHgrow(who, Priority.ALWAYS);
-        HBox top = new HBox(12, avatar, who, picker.menu());
+        HBox top = new HBox(12, avatar, who);
         top.setAlignment(Pos.CENTER_LEFT);
         picker.menu().setMinWidth(USE_PREF_SIZE);
+        HBox.setHgrow(picker.messageField(), Priority.ALWAYS);
+        HBox presenceRow = new HBox(6, picker.menu(), picker.messageField());
+        presenceRow.setAlignment(Pos.CENTER_LEFT);
 
         ConnectionBar connection = new ConnectionBar(vm.connection());
-        VBox header = new VBox(10, top, picker.messageField(), connection);
+        VBox header = new VBox(10, top, presenceRow, connection);
         header.getStyleClass().add("side-header");
         header.setPadding(new Insets(16, 16, 12, 16));
         return header;
@@ -154,7 +157,7 @@ public final class MainWindow extends StackPane {
 
     private VBox startRow() {
         startChat.setId("start-chat");
-        startChat.setPromptText("Start a chat: name@server");
+        startChat.setPromptText("Chat with name@server");
         startChat.textProperty().bindBidirectional(vm.startChatTextProperty());
         startChat.setOnAction(e -> vm.startChat());
         HBox.setHgrow(startChat, Priority.ALWAYS);
@@ -242,6 +245,10 @@ public final class MainWindow extends StackPane {
 
     TabPane tabs() {
         return tabs;
+    }
+
+    Label requestsBadge() {
+        return (Label) contactsTab.getGraphic();
     }
 
     Tab contactsTab() {

@@ -58,17 +58,17 @@ public final class CertificateDialog extends Dialog<ButtonType> {
         row(details, 0, "Issued to", selectable(vm.subject(), "certificate-subject"));
         row(details, 1, "Issued by", selectable(vm.issuer(), "certificate-issuer"));
         row(details, 2, "Valid", selectable(vm.validity(ZoneId.systemDefault()), "certificate-validity"));
-        TextArea fingerprint = new TextArea(vm.fingerprint());
+        TextArea fingerprint = new TextArea(vm.fingerprintLines());
         fingerprint.setId("certificate-fingerprint");
         fingerprint.setEditable(false);
-        fingerprint.setWrapText(true);
+        fingerprint.setWrapText(false);
         fingerprint.setPrefRowCount(2);
         fingerprint.getStyleClass().add("fingerprint");
         row(details, 3, "SHA-256", fingerprint);
 
         VBox content = new VBox(14, title, explanation, problems, details);
-        content.setPadding(new Insets(8, 4, 4, 4));
-        content.setPrefWidth(560);
+        content.setPadding(new Insets(20, 24, 8, 24));
+        content.setPrefWidth(600);
         getDialogPane().setContent(content);
         getDialogPane().getStyleClass().add("certificate-dialog");
         getDialogPane().getButtonTypes().addAll(TRUST, ButtonType.CANCEL);

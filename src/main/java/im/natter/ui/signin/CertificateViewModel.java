@@ -57,6 +57,16 @@ public final class CertificateViewModel {
         return info.sha256Fingerprint();
     }
 
+    /** The fingerprint in two lines of 16 pairs, so it is never broken inside a pair and is easy to compare. */
+    public String fingerprintLines() {
+        String[] pairs = info.sha256Fingerprint().split(":");
+        if (pairs.length != 32) {
+            return info.sha256Fingerprint();
+        }
+        return String.join(":", java.util.Arrays.copyOfRange(pairs, 0, 16)) + ":\n"
+                + String.join(":", java.util.Arrays.copyOfRange(pairs, 16, 32));
+    }
+
     public void trust() {
         if (!answered) {
             answered = true;

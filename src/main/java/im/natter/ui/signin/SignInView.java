@@ -154,16 +154,21 @@ public final class SignInView extends StackPane {
         port.setPrefColumnCount(6);
         port.textProperty().bindBidirectional(vm.portProperty());
         port.disableProperty().bind(host.textProperty().isEmpty());
+        // the port's message goes under the whole row: the narrow port column would wrap it word by word
+        Label portError = FormParts.errorLine(vm.portErrorProperty(), "port-error");
         var hostField = FormParts.field("Server host", host, FormParts.errorLine(
                 new javafx.beans.property.SimpleStringProperty(), "host-error"));
-        var portField = FormParts.field("Port", port, FormParts.errorLine(vm.portErrorProperty(), "port-error"));
+        var portField = FormParts.field("Port", port, FormParts.errorLine(
+                new javafx.beans.property.SimpleStringProperty(), "port-error-inline"));
+        portError.visibleProperty().addListener((o, was, now) -> port.pseudoClassStateChanged(
+                atlantafx.base.theme.Styles.STATE_DANGER, now));
         HBox.setHgrow(hostField, Priority.ALWAYS);
         portField.setPrefWidth(96);
         portField.setMinWidth(96);
         HBox row = new HBox(12, hostField, portField);
         Label help = FormParts.muted("Only needed when the server cannot be found from the address, "
                 + "for example a server on your own computer or network.");
-        VBox box = new VBox(8, help, row);
+        VBox box = new VBox(8, help, row, portError);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
     }

@@ -73,7 +73,7 @@ class MainWindowFxIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ui.fakes.xmpp.rosterActions()).contains("approve zoe@example.org");
         assertThat(robot.lookup("#accept-zoe-example-org").tryQuery()).isEmpty();
-        assertThat(robot.lookup("#requests-badge").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(window.contactsTab().getGraphic()).isNull();
     }
 
     @Test

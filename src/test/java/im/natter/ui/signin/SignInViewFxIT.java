@@ -76,7 +76,7 @@ class SignInViewFxIT {
         WaitForAsyncUtils.waitForFxEvents();
 
         TextArea fingerprint = robot.lookup("#certificate-fingerprint").queryAs(TextArea.class);
-        assertThat(fingerprint.getText()).isEqualTo(DemoData.FINGERPRINT);
+        assertThat(fingerprint.getText().replace("\n", "")).isEqualTo(DemoData.FINGERPRINT);
         assertThat(fingerprint.isEditable()).isFalse();
         robot.clickOn("#certificate-trust");
         WaitForAsyncUtils.waitForFxEvents();

@@ -160,6 +160,8 @@ class SignInViewModelTest {
         assertThat(cert).isNotNull();
         assertThat(cert.problems()).containsExactly("It is self-signed.");
         assertThat(cert.fingerprint()).isEqualTo(FP);
+        assertThat(cert.fingerprintLines()).hasLineCount(2).doesNotContain(" ");
+        assertThat(cert.fingerprintLines().replace("\n", "")).isEqualTo(FP);
         assertThat(cert.subject()).isEqualTo("CN=example.org");
         assertThat(cert.validity(java.time.ZoneOffset.UTC)).contains("2026").contains("2027");
         assertThat(cert.title()).contains("example.org");
