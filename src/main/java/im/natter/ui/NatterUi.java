@@ -1,0 +1,140 @@
+package im.natter.ui;
+
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.WindowBounds;
+import im.natter.ui.fx.Theme;
+import im.natter.ui.shell.MainViewModel;
+import im.natter.ui.shell.MainWindow;
+import im.natter.ui.shell.StartupViewModel;
+import im.natter.ui.signin.SignInView;
+import im.natter.ui.signin.SignInViewModel;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The UI's entry: themes the window, lets {@link StartupViewModel} restore the account off the FX thread, and then
+ * shows the main window (at once when there is an account; the archive needs no network) or the sign-in screen.
+ */
+public final class NatterUi {
+
+    static final double DEFAULT_WIDTH = 1100;
+    static final double DEFAULT_HEIGHT = 720;
+
+    /** Builds the Chats tab content and the chat view of a conversation (the other UI part). */
+    public interface ChatSide {
+        Node conversationList(UiServices services, MainViewModel main);
+
+        Node chat(UiServices services, MainViewModel main, ConversationKey key);
+    }
+
+    private final Stage stage;
+    private final UiServices services;
+    private final ChatSide chatSide;
+    private final StartupViewModel startup;
+    private MainWindow mainWindow;
+
+    private NatterUi(Stage stage, UiServices services, ChatSide chatSide) {
+        this.stage = stage;
+        this.services = services;
+        this.chatSide = chatSide;
+        this.startup = new StartupViewModel(services);
+    }
+
+    /** Call on the FX thread. */
+    public static void show(Stage stage, UiServices services) {
+        show(stage, services, PLACEHOLDER_CHAT_SIDE);
+    }
+
+    /** Call on the FX thread; {@code chatSide} supplies the conversation list and chat views. */
+    public static void show(Stage stage, UiServices services, ChatSide chatSide) {
+        new NatterUi(stage, services, chatSide).start();
+    }
+
+    private void start() {
+        Theme.applyBase();
+        ProgressIndicator starting = new ProgressIndicator();
+        starting.setMaxSize(32, 32);
+        Scene scene = new Scene(new StackPane(starting), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("Natter");
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
+        stage.setOnHidden(e -> closing());
+        startup.windowProperty().addListener((o, was, bounds) -> place(bounds));
+        startup.signInProperty().addListener((o, was, vm) -> showSignIn(vm));
+        startup.mainProperty().addListener((o, was, vm) -> showMain(vm));
+        stage.show();
+        startup.start();
+    }
+
+    private void showSignIn(SignInViewModel vm) {
+        if (vm != null) {
+            stage.getScene().setRoot(new SignInView(vm));
+            stage.setTitle("Sign in — Natter");
+        }
+    }
+
+    private void showMain(MainViewModel vm) {
+        if (mainWindow != null) {
+            mainWindow.dispose();
+        }
+        Node list = chatSide.conversationList(services, vm);
+        mainWindow = new MainWindow(vm, list, key -> chatSide.chat(services, vm, key));
+        stage.getScene().setRoot(mainWindow);
+        stage.setTitle("Natter — " + vm.ownAddress());
+    }
+
+    private void place(WindowBounds b) {
+        if (b == null || b.width() < 200 || b.height() < 200) {
+            stage.centerOnScreen();
+            return;
+        }
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        // a window saved on a monitor that is gone would open out of reach
+        if (Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty()) {
+            stage.centerOnScreen();
+        } else {
+            stage.setX(b.x());
+            stage.setY(b.y());
+        }
+        stage.setMaximized(b.maximized());
+    }
+
+    private void closing() {
+        if (mainWindow != null) {
+            mainWindow.dispose();
+        }
+        startup.close(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
+    }
+
+    /** Until the conversation list and chat view are wired in: plain labels that say so. */
+    static final ChatSide PLACEHOLDER_CHAT_SIDE = new ChatSide() {
+        @Override
+        public Node conversationList(UiServices services, MainViewModel main) {
+            return placeholder("Conversations will appear here.", "conversation-list-placeholder");
+        }
+
+        @Override
+        public Node chat(UiServices services, MainViewModel main, ConversationKey key) {
+            return placeholder("Chat with " + main.displayNameOf(key.peer()) + " (" + key.peer() + ")",
+                    "chat-placeholder");
+        }
+
+        private static Node placeholder(String text, String id) {
+            Label l = new Label(text);
+            l.getStyleClass().add("placeholder");
+            StackPane p = new StackPane(l);
+            p.setId(id);
+            return p;
+        }
+    };
+}

@@ -1,0 +1,269 @@
+package im.natter.ui.shell;
+
+import atlantafx.base.theme.Styles;
+import im.natter.domain.model.ConversationKey;
+import im.natter.ui.connection.ConnectionBar;
+import im.natter.ui.fx.AvatarView;
+import im.natter.ui.fx.FormParts;
+import im.natter.ui.presence.PresencePicker;
+import im.natter.ui.roster.AddContactDialog;
+import im.natter.ui.roster.RosterView;
+import im.natter.ui.signin.SignInView;
+import im.natter.ui.signin.SignInViewModel;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The main window: on the left the user's header, "start a chat", and the Chats | Contacts tabs; on the right the
+ * open conversation or a calm empty state. A sign-in sheet can cover it when the password is needed.
+ *
+ * <p>Chat views are kept per conversation (up to {@link #CACHED_CHATS}) so switching back is instant; a view the
+ * cache lets go of, and all of them on {@link #dispose()}, is closed if it is {@link AutoCloseable}.
+ */
+public final class MainWindow extends StackPane {
+
+    static final int CACHED_CHATS = 8;
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
+
+    private final MainViewModel vm;
+    private final Function<ConversationKey, Node> chatFactory;
+    private final Map<ConversationKey, Node> chats = new LinkedHashMap<>(16, 0.75f, true);
+    private final StackPane chatHost = new StackPane();
+    private final VBox emptyState;
+    private final TabPane tabs = new TabPane();
+    private final Tab chatsTab;
+    private final Tab contactsTab;
+    private final TextField startChat = new TextField();
+    private final Button addContact = new Button();
+    private final StackPane sheetLayer = new StackPane();
+    private final RosterView rosterView;
+
+    public MainWindow(MainViewModel vm, Node conversationList, Function<ConversationKey, Node> chatFactory) {
+        this.vm = vm;
+        this.chatFactory = chatFactory;
+        getStyleClass().add("main-window");
+
+        rosterView = new RosterView(vm.roster());
+        chatsTab = new Tab("Chats", conversationList);
+        chatsTab.setId("chats-tab");
+        contactsTab = new Tab("Contacts", rosterView);
+        contactsTab.setId("contacts-tab");
+        Label badge = new Label();
+        badge.setId("requests-badge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(vm.requestCountProperty().asString());
+        badge.visibleProperty().bind(vm.requestCountProperty().greaterThan(0));
+        // the tab header sizes itself when its graphic is set, not when a graphic's visibility flips
+        contactsTab.setGraphic(vm.requestCountProperty().get() > 0 ? badge : null);
+        vm.requestCountProperty().addListener((o, was, now) ->
+                contactsTab.setGraphic(now.intValue() > 0 ? badge : null));
+        tabs.getTabs().addAll(chatsTab, contactsTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("side-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        VBox side = new VBox(header(), startRow(), tabs);
+        side.getStyleClass().add("side-column");
+        side.setPrefWidth(300);
+        side.setMinWidth(260);
+        side.setMaxWidth(360);
+
+        Label emptyTitle = new Label("Select a conversation or start a new one");
+        emptyTitle.getStyleClass().addAll(Styles.TITLE_4, Styles.TEXT_MUTED);
+        FontIcon emptyIcon = new FontIcon(Material2AL.CHAT_BUBBLE_OUTLINE);
+        emptyIcon.getStyleClass().add("empty-icon");
+        emptyState = new VBox(12, emptyIcon, emptyTitle);
+        emptyState.setId("empty-state");
+        emptyState.setAlignment(Pos.CENTER);
+        chatHost.getStyleClass().add("chat-host");
+        chatHost.getChildren().add(emptyState);
+
+        BorderPane layout = new BorderPane(chatHost);
+        layout.setLeft(side);
+        layout.setTop(noticeBar());
+
+        sheetLayer.getStyleClass().add("sheet-layer");
+        sheetLayer.setVisible(false);
+        getChildren().addAll(layout, sheetLayer);
+
+        vm.openKeyProperty().addListener((o, was, key) -> showChat(key));
+        showChat(vm.openKeyProperty().get());
+        vm.signInSheetProperty().addListener((o, was, sheet) -> showSheet(sheet));
+        showSheet(vm.signInSheetProperty().get());
+        // someone asking to be added is easy to miss on a hidden tab: show it unless the user is busy in a chat
+        if (vm.requestCountProperty().get() > 0) {
+            tabs.getSelectionModel().select(contactsTab);
+        }
+        vm.requestCountProperty().addListener((o, was, now) -> {
+            if (now.intValue() > was.intValue() && tabs.getSelectionModel().getSelectedItem() == chatsTab
+                    && vm.openKeyProperty().get() == null) {
+                tabs.getSelectionModel().select(contactsTab);
+            }
+        });
+    }
+
+    private VBox header() {
+        AvatarView avatar = new AvatarView(40);
+        avatar.show(vm.ownAddress(), vm.ownName());
+        avatar.presence(vm.presence().availabilityProperty().get());
+        vm.presence().availabilityProperty().addListener((o, was, now) -> avatar.presence(now));
+        Label name = new Label(vm.ownName());
+        name.setId("own-name");
+        name.getStyleClass().addAll(Styles.TEXT_BOLD, "own-name");
+        name.setTextOverrun(OverrunStyle.ELLIPSIS);
+        name.setMinWidth(0);
+        Label address = new Label(vm.ownAddress());
+        address.setId("own-address");
+        address.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        address.setTextOverrun(OverrunStyle.ELLIPSIS);
+        address.setMinWidth(0);
+        PresencePicker picker = new PresencePicker(vm.presence());
+        VBox who = new VBox(0, name, address);
+        who.setMinWidth(0);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        HBox top = new HBox(12, avatar, who);
+        top.setAlignment(Pos.CENTER_LEFT);
+        picker.menu().setMinWidth(USE_PREF_SIZE);
+        HBox.setHgrow(picker.messageField(), Priority.ALWAYS);
+        HBox presenceRow = new HBox(6, picker.menu(), picker.messageField());
+        presenceRow.setAlignment(Pos.CENTER_LEFT);
+
+        ConnectionBar connection = new ConnectionBar(vm.connection());
+        VBox header = new VBox(10, top, presenceRow, connection);
+        header.getStyleClass().add("side-header");
+        header.setPadding(new Insets(16, 16, 12, 16));
+        return header;
+    }
+
+    private VBox startRow() {
+        startChat.setId("start-chat");
+        startChat.setPromptText("Chat with name@server");
+        startChat.textProperty().bindBidirectional(vm.startChatTextProperty());
+        startChat.setOnAction(e -> vm.startChat());
+        HBox.setHgrow(startChat, Priority.ALWAYS);
+        Button go = new Button(null, new FontIcon(Material2AL.CHAT));
+        go.setId("start-chat-button");
+        go.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        go.setTooltip(new Tooltip("Start a chat with this address"));
+        go.setOnAction(e -> vm.startChat());
+        addContact.setGraphic(new FontIcon(Material2MZ.PERSON_ADD));
+        addContact.setId("add-contact");
+        addContact.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        addContact.setTooltip(new Tooltip("Add contact"));
+        addContact.setOnAction(e -> new AddContactDialog(vm.newAddContact(), getScene().getWindow()).show());
+        HBox row = new HBox(4, startChat, go, addContact);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label error = FormParts.errorLine(vm.startChatErrorProperty(), "start-chat-error");
+        VBox box = new VBox(4, row, error);
+        box.setPadding(new Insets(0, 16, 8, 16));
+        return box;
+    }
+
+    private HBox noticeBar() {
+        Label text = new Label();
+        text.setId("notice");
+        text.textProperty().bind(vm.noticeProperty());
+        text.setWrapText(true);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        Button close = new Button(null, new FontIcon(Material2AL.CLOSE));
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        close.setOnAction(e -> vm.dismissNotice());
+        HBox bar = new HBox(8, new FontIcon(Material2MZ.WARNING), text, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("notice-bar");
+        bar.visibleProperty().bind(text.textProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private void showChat(ConversationKey key) {
+        if (key == null) {
+            chatHost.getChildren().setAll(emptyState);
+            return;
+        }
+        Node chat = chats.computeIfAbsent(key, chatFactory);
+        chatHost.getChildren().setAll(chat);
+        while (chats.size() > CACHED_CHATS) {
+            var eldest = chats.entrySet().iterator().next();
+            chats.remove(eldest.getKey());
+            close(eldest.getValue());
+        }
+    }
+
+    private void showSheet(SignInViewModel sheet) {
+        if (sheet == null) {
+            sheetLayer.getChildren().clear();
+            sheetLayer.setVisible(false);
+            return;
+        }
+        SignInView view = new SignInView(sheet);
+        view.setId("sign-in-sheet");
+        sheetLayer.getChildren().setAll(view);
+        sheetLayer.setVisible(true);
+    }
+
+    /** Closes every chat view this window made. */
+    public void dispose() {
+        chats.values().forEach(MainWindow::close);
+        chats.clear();
+    }
+
+    private static void close(Node chat) {
+        if (chat instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing a chat view failed", e);
+            }
+        }
+    }
+
+    TextField startChatField() {
+        return startChat;
+    }
+
+    TabPane tabs() {
+        return tabs;
+    }
+
+    Label requestsBadge() {
+        return (Label) contactsTab.getGraphic();
+    }
+
+    Tab contactsTab() {
+        return contactsTab;
+    }
+
+    RosterView rosterView() {
+        return rosterView;
+    }
+
+    StackPane chatHost() {
+        return chatHost;
+    }
+
+    Button addContactButton() {
+        return addContact;
+    }
+}

@@ -1,0 +1,93 @@
+package im.natter.ui.shell;
+
+import static im.natter.testsupport.fakes.FakeServices.ALICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ConversationKey;
+import im.natter.testsupport.display.VirtualDisplayExtension;
+import im.natter.ui.fx.DemoData;
+import im.natter.ui.fx.Theme;
+import im.natter.ui.fx.UiFixture;
+import im.natter.ui.roster.ContactListItem;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith({VirtualDisplayExtension.class, ApplicationExtension.class})
+class MainWindowFxIT {
+
+    private final UiFixture ui = UiFixture.direct();
+    private MainViewModel vm;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        Theme.applyBase();
+        vm = new MainViewModel(ui.services, new AccountSettings(ALICE, "natter-t", null, false, List.of()), true);
+        vm.activate();
+        DemoData.roster(ui.fakes);
+        window = new MainWindow(vm, new StackPane(new Label("conversation list")),
+                key -> {
+                    Label chat = new Label("Chat with " + vm.displayNameOf(key.peer()));
+                    chat.setId("chat-" + key.peer().value().replaceAll("[^a-z0-9]", "-"));
+                    return new StackPane(chat);
+                });
+        Scene scene = new Scene(window, 1100, 720);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void showsTheRosterWithRequestsAndOpensAChatOnDoubleClick(FxRobot robot) {
+        // a pending request switches to the Contacts tab and shows a badge
+        assertThat(window.tabs().getSelectionModel().getSelectedItem()).isSameAs(window.contactsTab());
+        assertThat(robot.lookup("#requests-badge").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#accept-zoe-example-org").tryQuery()).isPresent();
+
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = robot.lookup("#roster-list").queryAs(ListView.class);
+        assertThat(list.getItems()).filteredOn(ContactListItem.class::isInstance).hasSize(7);
+        robot.doubleClickOn("Bob Builder");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.openKeyProperty().get()).isEqualTo(ConversationKey.chat(ALICE, Address.of("bob@example.org")));
+        assertThat(robot.lookup("#chat-bob-example-org").queryAs(Label.class).getText())
+                .isEqualTo("Chat with Bob Builder");
+    }
+
+    @Test
+    void acceptingARequestRemovesItAndTheBadge(FxRobot robot) {
+        robot.clickOn("#accept-zoe-example-org");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.fakes.xmpp.rosterActions()).contains("approve zoe@example.org");
+        assertThat(robot.lookup("#accept-zoe-example-org").tryQuery()).isEmpty();
+        assertThat(window.contactsTab().getGraphic()).isNull();
+    }
+
+    @Test
+    void startsAChatFromTheAddressField(FxRobot robot) {
+        robot.clickOn("#start-chat").write("nobody");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#start-chat-error").queryAs(Label.class).isVisible()).isTrue();
+
+        robot.write("@example.org");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#chat-nobody-example-org").tryQuery())
+                .as("field '%s', error '%s'", window.startChatField().getText(), vm.startChatErrorProperty().get())
+                .isPresent();
+    }
+}
