@@ -269,8 +269,15 @@ public final class ChatView extends BorderPane {
     }
 
     private void scrollToEnd() {
-        if (!vm.items().isEmpty()) {
-            list.scrollTo(vm.items().size() - 1);
+        if (vm.items().isEmpty()) {
+            return;
+        }
+        list.scrollTo(vm.items().size() - 1);
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            // scrollTo estimates the heights of rows it has not measured; lay out now and go to the real end
+            list.layout();
+            flow.scrollPixels(Double.MAX_VALUE / 4);
         }
     }
 

@@ -81,7 +81,8 @@ final class SelectableText extends Region {
         this.wholeMessage = wholeMessage;
         clearSelection();
         setNodeOrientation(rightToLeft ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
-        if (segments.size() == 1 && !segments.getFirst().isLink()) {
+        if (segments.size() == 1 && !segments.getFirst().isLink()
+                && !DisplayText.containsRightToLeft(segments.getFirst().text())) {
             // the common case: reuse one node, so a scrolled-in cell creates nothing
             plain = segments.getFirst().text();
             single.setText(plain);
@@ -91,23 +92,27 @@ final class SelectableText extends Region {
             return;
         }
         StringBuilder all = new StringBuilder();
-        Text[] runs = new Text[segments.size()];
-        for (int i = 0; i < runs.length; i++) {
-            TextSegment s = segments.get(i);
+        var runs = new java.util.ArrayList<Text>(segments.size());
+        for (TextSegment s : segments) {
             all.append(s.text());
-            Text t = new Text(s.text());
-            t.getStyleClass().add("message-run");
-            if (s.isLink()) {
-                t.getStyleClass().add("message-link");
-                t.setCursor(Cursor.HAND);
-                String target = s.target();
-                t.setOnMouseClicked(e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !hasSelection()) {
-                        onLink.accept(target);
-                    }
-                });
+            if (!s.isLink()) {
+                for (String piece : DisplayText.wrapSafePieces(s.text())) {
+                    Text t = new Text(piece);
+                    t.getStyleClass().add("message-run");
+                    runs.add(t);
+                }
+                continue;
             }
-            runs[i] = t;
+            Text t = new Text(s.text());
+            t.getStyleClass().addAll("message-run", "message-link");
+            t.setCursor(Cursor.HAND);
+            String target = s.target();
+            t.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !hasSelection()) {
+                    onLink.accept(target);
+                }
+            });
+            runs.add(t);
         }
         plain = all.toString();
         flow.getChildren().setAll(runs);
