@@ -92,6 +92,26 @@ class ChatViewFxIT {
         assertThat(view.messageInput().getText()).hasSize(3000);
     }
 
+    @Test
+    void messageTextCanBeSelectedWithTheMouseAndCopied(FxRobot robot) throws Exception {
+        f.receive(ChatFixtures.BOB, "copy me please", null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Text text = robot.lookup(".message-run").queryAllAs(Text.class).stream()
+                .filter(t -> t.getText().equals("copy me please")).findFirst().orElseThrow();
+        var bounds = text.localToScreen(text.getBoundsInLocal());
+
+        robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 1, bounds.getCenterY()))
+                .press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(bounds.getMaxX() - 1, bounds.getCenterY()))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).isIn("copy me please", "copy me pleas");
+    }
+
     private static java.util.List<String> shownTexts(FxRobot robot) {
         return robot.lookup(".message-run").queryAllAs(Text.class).stream().map(Text::getText).toList();
     }
