@@ -57,7 +57,16 @@ public final class ChatPreview {
             stage.setScene(new Scene(root, 1100, 720));
             stage.setTitle("Natter preview");
             stage.show();
+            if (getParameters().getRaw().contains("select")) {
+                var pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+                pause.setOnFinished(e -> chatView.lookupAll(".message-text").stream()
+                        .map(SelectableText.class::cast)
+                        .filter(t -> t.text().startsWith("Long message") || t.text().startsWith("\u05e9"))
+                        .forEach(t -> t.select(14, 60)));
+                pause.play();
+            }
             if (getParameters().getRaw().contains("type")) {
+                f.fakes.xmpp.setMaxBodyBytes(40);
                 chat.composerTextProperty().set("A draft that is far too long ".repeat(2));
             }
         }

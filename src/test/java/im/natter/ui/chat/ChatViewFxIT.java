@@ -104,12 +104,15 @@ class ChatViewFxIT {
                 .press(javafx.scene.input.MouseButton.PRIMARY)
                 .moveTo(new javafx.geometry.Point2D(bounds.getMaxX() - 1, bounds.getCenterY()))
                 .release(javafx.scene.input.MouseButton.PRIMARY);
+        var selectable = (SelectableText) text.getParent().getParent();
+        assertThat(selectable.selectedText()).isIn("copy me please", "copy me pleas");
         robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
 
         String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
                 .get();
-        assertThat(copied).isIn("copy me please", "copy me pleas");
+        assertThat(copied).isEqualTo(selectable.selectedText());
+        org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static java.util.List<String> shownTexts(FxRobot robot) {
