@@ -1,0 +1,329 @@
+package im.natter.ui.chat;
+
+import im.natter.domain.model.Availability;
+import im.natter.domain.model.PresenceStatus;
+import im.natter.ui.fx.InitialsAvatar;
+import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The open conversation: header (name, presence, address), the message list and the composer. Enter sends,
+ * Shift+Enter starts a new line.
+ */
+public final class ChatView extends BorderPane {
+
+    private static final int MAX_COMPOSER_ROWS = 6;
+
+    private final ChatViewModel vm;
+    private final ListView<MessageListItem> list = new ListView<>();
+    private final TextArea input = new TextArea();
+    private final Button send = new Button();
+    private final Label problem = new Label();
+    private final Label loadError = new Label();
+    private final Circle presenceDot = new Circle(4);
+    private final InvalidationListener focusListener = o -> reportVisibility();
+    private Window window;
+
+    public ChatView(ChatViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("chat-view");
+        getStylesheets().add(ChatView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
+        setTop(header());
+        setCenter(messages());
+        setBottom(composer());
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.windowProperty().removeListener(windowListener);
+            }
+            sceneChanged(scene);
+        });
+        visibleProperty().addListener(focusListener);
+    }
+
+    /** Stops following the window and the services; the shell calls it when the chat is closed for good. */
+    public void dispose() {
+        if (getScene() != null) {
+            getScene().windowProperty().removeListener(windowListener);
+        }
+        attachWindow(null);
+        vm.dispose();
+    }
+
+    ListView<MessageListItem> messageList() {
+        return list;
+    }
+
+    TextArea messageInput() {
+        return input;
+    }
+
+    Button sendButton() {
+        return send;
+    }
+
+    Label problemLabel() {
+        return problem;
+    }
+
+    private HBox header() {
+        var avatar = new InitialsAvatar(36);
+        avatar.set(vm.titleProperty().get(), vm.peerAddress());
+        vm.titleProperty().addListener((obs, old, name) -> avatar.set(name, vm.peerAddress()));
+
+        var name = new Label();
+        name.setId("chat-title");
+        name.getStyleClass().add("chat-title");
+        name.textProperty().bind(vm.titleProperty());
+
+        presenceDot.getStyleClass().add("presence-dot");
+        showPresence(vm.peerPresenceProperty().get());
+        vm.peerPresenceProperty().addListener((obs, old, p) -> showPresence(p));
+        var status = new Label();
+        status.getStyleClass().add("chat-status");
+        status.textProperty().bind(vm.peerStatusTextProperty());
+        var address = new Label("\u00b7  " + vm.peerAddress());
+        address.getStyleClass().add("chat-address");
+        address.setMinWidth(0);
+        var line = new HBox(6, presenceDot, status, address);
+        line.setAlignment(Pos.CENTER_LEFT);
+
+        var text = new VBox(2, name, line);
+        text.setMinWidth(0);
+        var header = new HBox(12, avatar, text);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("chat-header");
+        return header;
+    }
+
+    private void showPresence(PresenceStatus p) {
+        for (Availability a : Availability.values()) {
+            presenceDot.pseudoClassStateChanged(PseudoClass.getPseudoClass(a.name().toLowerCase().replace('_', '-')),
+                    a == p.availability());
+        }
+    }
+
+    private VBox messages() {
+        list.setId("message-list");
+        list.getStyleClass().add("message-list");
+        list.setItems(vm.items());
+        list.setFocusTraversable(false);
+        list.setCellFactory(lv -> new MessageCell(lv, vm::retry, this::confirmAndOpen));
+        var empty = new Label("No messages yet. Say hello!");
+        empty.getStyleClass().add("chat-empty");
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        vm.items().addListener(this::itemsChanged);
+        vm.loadedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                scrollToEnd();
+            }
+        });
+        // reaching the top (wheel or scroll bar) brings the next older page
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0 && atTop()) {
+                loadOlder();
+            }
+        });
+        list.skinProperty().addListener((obs, old, skin) -> {
+            VirtualFlow<?> flow = flow();
+            if (flow != null) {
+                flow.positionProperty().addListener((o, before, now) -> {
+                    if (now.doubleValue() <= 0 && before.doubleValue() > 0) {
+                        loadOlder();
+                    }
+                });
+            }
+        });
+
+        loadError.getStyleClass().add("chat-load-error");
+        loadError.textProperty().bind(vm.loadErrorProperty());
+        loadError.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
+        loadError.managedProperty().bind(loadError.visibleProperty());
+        loadError.setWrapText(true);
+        return new VBox(loadError, list);
+    }
+
+    private VBox composer() {
+        input.setId("message-input");
+        input.getStyleClass().add("composer-input");
+        input.setPromptText("Write a message");
+        input.setWrapText(true);
+        input.setPrefRowCount(1);
+        input.textProperty().bindBidirectional(vm.composerTextProperty());
+        input.textProperty().addListener((obs, old, text) -> input.setPrefRowCount(rowsFor(text)));
+        input.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
+        HBox.setHgrow(input, Priority.ALWAYS);
+
+        send.setId("send-button");
+        send.getStyleClass().add("send-button");
+        send.setGraphic(new FontIcon(Material2MZ.SEND));
+        send.setAccessibleText("Send");
+        send.setTooltip(new javafx.scene.control.Tooltip("Send (Enter)"));
+        send.disableProperty().bind(vm.canSendProperty().not());
+        send.setOnAction(e -> {
+            vm.send();
+            input.requestFocus();
+        });
+
+        problem.setId("composer-problem");
+        problem.getStyleClass().add("composer-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sendErrorProperty().isNotEmpty())
+                .then(vm.sendErrorProperty()).otherwise(vm.composerProblemProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        var row = new HBox(8, input, send);
+        row.setAlignment(Pos.BOTTOM_CENTER);
+        var box = new VBox(6, problem, row);
+        box.getStyleClass().add("composer");
+        box.setPadding(new Insets(8, 16, 12, 16));
+        return box;
+    }
+
+    private void composerKey(KeyEvent e) {
+        if (e.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        e.consume();
+        if (e.isShiftDown()) {
+            input.replaceSelection("\n");
+        } else if (!e.isShortcutDown() && !e.isAltDown()) {
+            vm.send();
+        }
+    }
+
+    private static int rowsFor(String text) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int lines = 1;
+        for (int i = 0; i < text.length() && lines < MAX_COMPOSER_ROWS; i++) {
+            if (text.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private void itemsChanged(ListChangeListener.Change<? extends MessageListItem> c) {
+        int size = vm.items().size();
+        while (c.next()) {
+            // a new message at the end follows the conversation if the user was reading the end, or wrote it
+            if (c.wasAdded() && !c.wasReplaced() && c.getTo() == size) {
+                MessageListItem last = vm.items().getLast();
+                if (last.isOutgoing() || nearEnd(size - c.getAddedSize())) {
+                    scrollToEnd();
+                }
+            }
+        }
+    }
+
+    private boolean nearEnd(int previousSize) {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getLastVisibleCell() == null) {
+            return true;
+        }
+        return flow.getLastVisibleCell().getIndex() >= previousSize - 2;
+    }
+
+    private boolean atTop() {
+        VirtualFlow<?> flow = flow();
+        return flow == null || flow.getFirstVisibleCell() == null || flow.getFirstVisibleCell().getIndex() == 0;
+    }
+
+    private void loadOlder() {
+        if (!vm.hasOlderProperty().get() || vm.loadingOlderProperty().get()) {
+            return;
+        }
+        vm.loadOlder().thenAccept(index -> {
+            if (index > 0) {
+                list.scrollTo(index);
+            }
+        });
+    }
+
+    private void scrollToEnd() {
+        if (vm.items().isEmpty()) {
+            return;
+        }
+        list.scrollTo(vm.items().size() - 1);
+        VirtualFlow<?> flow = flow();
+        if (flow != null) {
+            // scrollTo estimates the heights of rows it has not measured; lay out now and go to the real end
+            list.layout();
+            flow.scrollPixels(Double.MAX_VALUE / 4);
+        }
+    }
+
+    private VirtualFlow<?> flow() {
+        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+    }
+
+    private void confirmAndOpen(String target) {
+        String shown = LinkDetector.revealed(target);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.setTitle("Open link");
+        alert.setHeaderText("Open this link in your browser?");
+        String note = shown.equals(target) ? ""
+                : "\n\nThe address contains letters from another alphabet; this is its real form.";
+        alert.setContentText(shown + note);
+        var open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(ButtonType.CANCEL, open);
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
+        alert.showAndWait().filter(open::equals).ifPresent(b -> vm.openLink(target));
+    }
+
+    private final ChangeListener<Window> windowListener = (obs, old, w) -> attachWindow(w);
+
+    private void sceneChanged(Scene scene) {
+        if (scene == null) {
+            attachWindow(null);
+            return;
+        }
+        scene.windowProperty().addListener(windowListener);
+        attachWindow(scene.getWindow());
+    }
+
+    private void attachWindow(Window w) {
+        if (window != null) {
+            window.focusedProperty().removeListener(focusListener);
+        }
+        window = w;
+        if (window != null) {
+            window.focusedProperty().addListener(focusListener);
+        }
+        reportVisibility();
+    }
+
+    private void reportVisibility() {
+        vm.setVisibleAndFocused(window != null && window.isFocused() && isVisible() && getScene() != null);
+    }
+}

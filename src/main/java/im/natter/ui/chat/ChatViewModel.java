@@ -1,0 +1,435 @@
+package im.natter.ui.chat;
+
+import im.natter.domain.event.MessageAdded;
+import im.natter.domain.event.MessageChanged;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.PresenceStatus;
+import im.natter.domain.port.ArchiveException;
+import im.natter.service.EventBus;
+import im.natter.service.MessageRejectedException;
+import im.natter.ui.UiServices;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One open conversation: its messages (newest page first, older pages on demand, live updates) and the composer.
+ * Called only on the FX thread; service futures continue on {@code services.fx()}.
+ */
+public final class ChatViewModel {
+
+    static final int PAGE_SIZE = 50;
+
+    private static final System.Logger LOG = System.getLogger(ChatViewModel.class.getName());
+    private static final Comparator<ChatMessage> ORDER = Comparator.comparing(ChatMessage::displayTime)
+            .thenComparingLong(ChatMessage::id);
+
+    private final UiServices services;
+    private final ConversationKey key;
+    private final ZoneId zone;
+    private final ObservableList<MessageListItem> items = FXCollections.observableArrayList();
+    private final ObservableList<MessageListItem> itemsView = FXCollections.unmodifiableObservableList(items);
+    private final Set<Long> ids = new HashSet<>();
+    private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+
+    private final StringProperty title = new SimpleStringProperty(this, "title");
+    private final ObjectProperty<PresenceStatus> peerPresence =
+            new SimpleObjectProperty<>(this, "peerPresence", PresenceStatus.OFFLINE);
+    private final ReadOnlyStringWrapper peerStatusText = new ReadOnlyStringWrapper(this, "peerStatusText", "");
+    private final StringProperty composerText = new SimpleStringProperty(this, "composerText", "");
+    private final ReadOnlyStringWrapper composerProblem = new ReadOnlyStringWrapper(this, "composerProblem", "");
+    private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper(this, "sendError", "");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
+    private final ReadOnlyBooleanWrapper canSend = new ReadOnlyBooleanWrapper(this, "canSend");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder", true);
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
+
+    /** The archive's cursor for the next older page: the oldest message of the last page it gave us. */
+    private long oldestLoadedId;
+    private boolean visibleAndFocused;
+    private boolean unreadWhileAway;
+    private boolean active;
+
+    public ChatViewModel(UiServices services, ConversationKey key) {
+        this.services = services;
+        this.key = key;
+        this.zone = services.clock().getZone();
+        title.set(key.peer().localpart().orElse(key.peer().value()));
+        composerText.addListener((obs, old, text) -> composerChanged(text));
+        sending.addListener((obs, old, now) -> updateCanSend());
+        peerPresence.addListener((obs, old, now) -> peerStatusText.set(describe(now)));
+        peerStatusText.set(describe(peerPresence.get()));
+    }
+
+    /** Loads the newest page, follows new and changed messages, and marks the conversation read. */
+    public void activate() {
+        if (active) {
+            return;
+        }
+        active = true;
+        subscriptions.add(services.events().on(MessageAdded.class, e -> {
+            if (e.message().conversation().equals(key)) {
+                added(e.message());
+            }
+        }));
+        subscriptions.add(services.events().on(MessageChanged.class, e -> {
+            if (e.message().conversation().equals(key)) {
+                changed(e.message());
+            }
+        }));
+        markRead();
+        services.chats().history(key, 0, PAGE_SIZE).whenCompleteAsync((page, error) -> {
+            if (!active) {
+                return;
+            }
+            if (error != null) {
+                loadError.set("The messages could not be loaded: " + reason(error));
+            } else {
+                pageArrived(page);
+                loaded.set(true);
+            }
+        }, services.fx());
+    }
+
+    public void dispose() {
+        active = false;
+        subscriptions.forEach(EventBus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    public ConversationKey key() {
+        return key;
+    }
+
+    /** The messages in display order (by display time, then archive id); read-only for the view. */
+    public ObservableList<MessageListItem> items() {
+        return itemsView;
+    }
+
+    /** The contact's name as the shell knows it; the address's localpart until it says otherwise. */
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public void setPeerName(String name) {
+        title.set(name == null || name.isBlank() ? key.peer().localpart().orElse(key.peer().value()) : name);
+    }
+
+    public ReadOnlyObjectProperty<PresenceStatus> peerPresenceProperty() {
+        return peerPresence;
+    }
+
+    public void setPeerPresence(PresenceStatus presence) {
+        peerPresence.set(presence == null ? PresenceStatus.OFFLINE : presence);
+    }
+
+    /** The contact's status in words: their own status message, else their availability. */
+    public ReadOnlyStringProperty peerStatusTextProperty() {
+        return peerStatusText.getReadOnlyProperty();
+    }
+
+    public String peerAddress() {
+        return key.peer().value();
+    }
+
+    public StringProperty composerTextProperty() {
+        return composerText;
+    }
+
+    /** Why the text in the composer cannot be sent (too long), or empty. Empty text is not called a problem. */
+    public ReadOnlyStringProperty composerProblemProperty() {
+        return composerProblem.getReadOnlyProperty();
+    }
+
+    /** Why the last send failed, in words; cleared when the user edits the text. */
+    public ReadOnlyStringProperty sendErrorProperty() {
+        return sendError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canSendProperty() {
+        return canSend.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return sending.getReadOnlyProperty();
+    }
+
+    /** True once the newest page is in. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** False once the archive has no older messages. */
+    public ReadOnlyBooleanProperty hasOlderProperty() {
+        return hasOlder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder.getReadOnlyProperty();
+    }
+
+    /**
+     * Sends the composer's text. The text stays in the composer until the message is safely stored; if it
+     * cannot be, the reason is shown and nothing is lost.
+     */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        String text = composerText.get();
+        sending.set(true);
+        sendError.set("");
+        services.chats().send(key, text).whenCompleteAsync((stored, error) -> {
+            sending.set(false);
+            if (error != null) {
+                sendError.set(reason(error));
+                return;
+            }
+            if (text.equals(composerText.get())) {
+                composerText.set("");
+            }
+            added(stored);
+        }, services.fx());
+    }
+
+    /** Sends a failed message again. */
+    public void retry(MessageListItem item) {
+        if (item.state() == DeliveryState.FAILED && item.isOutgoing()) {
+            services.chats().retry(item.message());
+        }
+    }
+
+    /**
+     * Loads the page before the oldest one shown. Completes (on the FX thread) with the index at which the
+     * message that was first before now stands, so the view can keep what the user was looking at in place.
+     */
+    public CompletableFuture<Integer> loadOlder() {
+        if (!loaded.get() || !hasOlder.get() || loadingOlder.get() || oldestLoadedId == 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        loadingOlder.set(true);
+        var done = new CompletableFuture<Integer>();
+        services.chats().history(key, oldestLoadedId, PAGE_SIZE).whenCompleteAsync((page, error) -> {
+            loadingOlder.set(false);
+            if (!active) {
+                done.complete(0);
+                return;
+            }
+            if (error != null) {
+                loadError.set("Older messages could not be loaded: " + reason(error));
+                done.complete(0);
+                return;
+            }
+            MessageListItem formerFirst = items.isEmpty() ? null : items.getFirst();
+            pageArrived(page);
+            done.complete(formerFirst == null ? 0 : indexOfId(formerFirst.id()));
+        }, services.fx());
+        return done;
+    }
+
+    /**
+     * The view says whether the user can see this chat now (shown and the window focused). Arrivals while they
+     * could not are marked read when they can.
+     */
+    public void setVisibleAndFocused(boolean value) {
+        visibleAndFocused = value;
+        if (value && unreadWhileAway) {
+            unreadWhileAway = false;
+            markRead();
+        }
+    }
+
+    /** Opens a link the user clicked and confirmed; refuses anything that is not an allowed link. */
+    public void openLink(String target) {
+        if (LinkDetector.isAllowed(target)) {
+            services.openLink().accept(target);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "refused to open a link that is not allowed");
+        }
+    }
+
+    private void composerChanged(String text) {
+        sendError.set("");
+        composerProblem.set(text == null || text.isBlank() ? "" : services.chats().checkBody(text).orElse(""));
+        updateCanSend();
+    }
+
+    private void updateCanSend() {
+        String text = composerText.get();
+        canSend.set(!sending.get() && text != null && !text.isBlank() && composerProblem.get().isEmpty());
+    }
+
+    private void markRead() {
+        services.conversations().markRead(key).exceptionally(e -> {
+            // the service already raised a notice for the user
+            LOG.log(System.Logger.Level.DEBUG, "mark read failed", e);
+            return null;
+        });
+    }
+
+    private void added(ChatMessage m) {
+        if (ids.contains(m.id())) {
+            changed(m);
+            return;
+        }
+        insert(m);
+        if (m.direction() == Direction.INCOMING) {
+            if (visibleAndFocused) {
+                markRead();
+            } else {
+                unreadWhileAway = true;
+            }
+        }
+    }
+
+    private void changed(ChatMessage m) {
+        int i = indexOfId(m.id());
+        if (i < 0) {
+            return;
+        }
+        MessageListItem old = items.get(i);
+        items.set(i, new MessageListItem(m, old.dayLabel(), zone));
+    }
+
+    private void pageArrived(List<ChatMessage> page) {
+        if (!page.isEmpty()) {
+            long first = page.getFirst().id();
+            oldestLoadedId = oldestLoadedId == 0 ? first : Math.min(oldestLoadedId, first);
+        }
+        if (page.size() < PAGE_SIZE) {
+            hasOlder.set(false);
+        }
+        List<ChatMessage> fresh = new ArrayList<>();
+        for (ChatMessage m : page) {
+            if (!ids.contains(m.id())) {
+                fresh.add(m);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        fresh.sort(ORDER);
+        boolean allBefore = items.isEmpty() || ORDER.compare(fresh.getLast(), items.getFirst().message()) < 0;
+        if (!allBefore) {
+            // rare (clock skew between devices): fall back to one insertion each
+            fresh.forEach(this::insert);
+            return;
+        }
+        // the usual case, one change for the whole page so the list lays out once
+        List<MessageListItem> block = new ArrayList<>(fresh.size());
+        ChatMessage previous = null;
+        for (ChatMessage m : fresh) {
+            block.add(new MessageListItem(m, labelAfter(previous, m), zone));
+            ids.add(m.id());
+            previous = m;
+        }
+        items.addAll(0, block);
+        relabel(block.size());
+    }
+
+    private void insert(ChatMessage m) {
+        int at = insertionPoint(m);
+        ChatMessage previous = at > 0 ? items.get(at - 1).message() : null;
+        ids.add(m.id());
+        items.add(at, new MessageListItem(m, labelAfter(previous, m), zone));
+        relabel(at + 1);
+    }
+
+    /** Gives the item at {@code i} the day label it should have after its neighbour above changed. */
+    private void relabel(int i) {
+        if (i <= 0 || i >= items.size()) {
+            return;
+        }
+        MessageListItem item = items.get(i);
+        MessageListItem fixed = item.withDayLabel(labelAfter(items.get(i - 1).message(), item.message()));
+        if (fixed != item) {
+            items.set(i, fixed);
+        }
+    }
+
+    private String labelAfter(ChatMessage previous, ChatMessage m) {
+        LocalDate day = m.displayTime().atZone(zone).toLocalDate();
+        if (previous != null && previous.displayTime().atZone(zone).toLocalDate().equals(day)) {
+            return null;
+        }
+        return TimeLabels.day(day, LocalDate.now(services.clock()), Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    private int insertionPoint(ChatMessage m) {
+        int lo = 0;
+        int hi = items.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ORDER.compare(items.get(mid).message(), m) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int indexOfId(long id) {
+        // changes almost always concern recent messages, so look from the end
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String describe(PresenceStatus p) {
+        if (!p.message().isBlank()) {
+            return DisplayText.oneLine(p.message());
+        }
+        return switch (p.availability()) {
+            case CHAT -> "Free to chat";
+            case AVAILABLE -> "Online";
+            case AWAY -> "Away";
+            case EXTENDED_AWAY -> "Away for a while";
+            case DO_NOT_DISTURB -> "Do not disturb";
+            case OFFLINE -> "Offline";
+        };
+    }
+
+    /** The user-facing reason inside a failed future; services put it in the exception's message. */
+    static String reason(Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        if (e instanceof MessageRejectedException || e instanceof ArchiveException) {
+            return e.getMessage();
+        }
+        LOG.log(System.Logger.Level.WARNING, "unexpected failure", e);
+        return "Something went wrong. Please try again.";
+    }
+}

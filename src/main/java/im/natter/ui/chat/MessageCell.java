@@ -1,0 +1,136 @@
+package im.natter.ui.chat;
+
+import im.natter.domain.model.DeliveryState;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+
+/**
+ * One message row: an optional day separator, then the bubble (text, time, delivery mark). All nodes are made
+ * once per cell; {@link #updateItem} only sets texts, classes and visibility, so scrolling stays cheap.
+ */
+final class MessageCell extends ListCell<MessageListItem> {
+
+    private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
+    private static final PseudoClass ENCRYPTED = PseudoClass.getPseudoClass("encrypted");
+    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    /** How wide a bubble may get, as a share of the list. */
+    private static final double BUBBLE_SHARE = 0.72;
+
+    private final Label day = new Label();
+    private final FontIcon lock = new FontIcon(Material2AL.LOCK);
+    private final SelectableText body = new SelectableText();
+    private final HBox content = new HBox(8, lock, body);
+    private final Label time = new Label();
+    private final Tooltip timeTip = new Tooltip();
+    private final FontIcon state = new FontIcon();
+    private final Tooltip stateTip = new Tooltip();
+    private final Hyperlink retry = new Hyperlink("Retry");
+    private final HBox meta = new HBox(4, time, state, retry);
+    private final VBox bubble = new VBox(2, content, meta);
+    private final HBox row = new HBox(bubble);
+    private final VBox root = new VBox(day, row);
+
+    MessageCell(ListView<MessageListItem> list, Consumer<MessageListItem> onRetry, Consumer<String> onLink) {
+        getStyleClass().add("message-cell");
+        day.getStyleClass().add("day-separator");
+        day.setMaxWidth(Double.MAX_VALUE);
+        day.setAlignment(Pos.CENTER);
+        lock.getStyleClass().add("encrypted-icon");
+        content.setAlignment(Pos.TOP_LEFT);
+        time.getStyleClass().add("message-time");
+        timeTip.setShowDelay(Duration.millis(500));
+        time.setTooltip(timeTip);
+        state.getStyleClass().add("delivery-mark");
+        stateTip.setShowDelay(Duration.millis(300));
+        Tooltip.install(state, stateTip);
+        retry.getStyleClass().add("retry-link");
+        retry.setTooltip(stateTip);
+        retry.setOnAction(e -> {
+            if (getItem() != null) {
+                onRetry.accept(getItem());
+            }
+        });
+        meta.setAlignment(Pos.CENTER_RIGHT);
+        meta.getStyleClass().add("message-meta");
+        bubble.getStyleClass().add("bubble");
+        // the cell's own width is not known yet when the list asks it for its height, the list's is
+        bubble.maxWidthProperty().bind(list.widthProperty().multiply(BUBBLE_SHARE));
+        body.setOnLink(onLink);
+        row.getStyleClass().add("message-row");
+        root.getStyleClass().add("message-root");
+        // never wider than the list, so there is no horizontal scroll bar and long text wraps
+        setPrefWidth(0);
+    }
+
+    SelectableText body() {
+        return body;
+    }
+
+    @Override
+    protected void updateItem(MessageListItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            return;
+        }
+        String label = item.dayLabel();
+        day.setText(label);
+        day.setVisible(label != null);
+        day.setManaged(label != null);
+
+        boolean outgoing = item.isOutgoing();
+        row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        bubble.pseudoClassStateChanged(OUTGOING, outgoing);
+        bubble.pseudoClassStateChanged(ENCRYPTED, item.isEncrypted());
+        lock.setVisible(item.isEncrypted());
+        lock.setManaged(item.isEncrypted());
+        body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
+
+        time.setText(item.timeText());
+        timeTip.setText(TimeLabels.full(item.message().displayTime(), item.zone(),
+                Locale.getDefault(Locale.Category.FORMAT)));
+        showState(outgoing ? item.state() : null, item.error());
+        setGraphic(root);
+    }
+
+    private void showState(DeliveryState s, String error) {
+        boolean failed = s == DeliveryState.FAILED;
+        state.setVisible(s != null);
+        state.setManaged(s != null);
+        retry.setVisible(failed);
+        retry.setManaged(failed);
+        bubble.pseudoClassStateChanged(FAILED, failed);
+        if (s == null) {
+            return;
+        }
+        switch (s) {
+            case QUEUED -> mark(Material2MZ.SCHEDULE, "Waiting to be sent");
+            case ON_SERVER -> mark(Material2AL.CHECK, "Sent to the server");
+            case DELIVERED -> mark(Material2AL.DONE_ALL, "Delivered");
+            case FAILED -> mark(Material2OutlinedAL.ERROR_OUTLINE,
+                    "Not sent: " + (error == null || error.isBlank() ? "the server refused it." : DisplayText.oneLine(error)));
+            case RECEIVED -> mark(Material2AL.CHECK, "");
+        }
+        state.pseudoClassStateChanged(FAILED, failed);
+    }
+
+    private void mark(org.kordamp.ikonli.Ikon icon, String words) {
+        state.setIconCode(icon);
+        stateTip.setText(words);
+        state.setAccessibleText(words);
+    }
+}

@@ -1,0 +1,76 @@
+package im.natter.ui.conversations;
+
+import im.natter.domain.model.ConversationKey;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The conversation list: newest first, the open one highlighted; choosing a row opens it. */
+public final class ConversationListView extends VBox {
+
+    private final ConversationListViewModel vm;
+    private final ListView<ConversationListItem> list = new ListView<>();
+    private boolean syncing;
+
+    public ConversationListView(ConversationListViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("conversation-list-view");
+        getStylesheets().add(ConversationListView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
+        list.setId("conversation-list");
+        list.getStyleClass().add("conversation-list");
+        list.setItems(vm.items());
+        list.setCellFactory(lv -> new ConversationCell());
+        var empty = new Label("No conversations yet.\nStart one from your contacts.");
+        empty.getStyleClass().add("conversations-empty");
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        var error = new Label();
+        error.getStyleClass().add("conversations-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.loadErrorProperty());
+        error.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        getChildren().addAll(error, list);
+
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (!syncing && item != null && !item.key().equals(vm.selectedProperty().get())) {
+                vm.open(item.key());
+            }
+        });
+        vm.selectedProperty().addListener((obs, old, key) -> showSelected(key));
+        // a new or re-sorted row must not lose (or steal) the highlight
+        vm.items().addListener((ListChangeListener<ConversationListItem>) c -> showSelected(vm.selectedProperty().get()));
+    }
+
+    ListView<ConversationListItem> listView() {
+        return list;
+    }
+
+    private void showSelected(ConversationKey key) {
+        syncing = true;
+        try {
+            var current = list.getSelectionModel().getSelectedItem();
+            if (key == null) {
+                list.getSelectionModel().clearSelection();
+                return;
+            }
+            if (current != null && current.key().equals(key)) {
+                return;
+            }
+            for (int i = 0; i < vm.items().size(); i++) {
+                if (vm.items().get(i).key().equals(key)) {
+                    list.getSelectionModel().select(i);
+                    list.scrollTo(i);
+                    return;
+                }
+            }
+            list.getSelectionModel().clearSelection();
+        } finally {
+            syncing = false;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package im.natter.ui.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import im.natter.domain.model.DeliveryState;
+import im.natter.testsupport.display.VirtualDisplayExtension;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The chat as a user drives it: type, Enter, see the message with its mark; Shift+Enter for a new line. */
+@ExtendWith({VirtualDisplayExtension.class, ApplicationExtension.class})
+class ChatViewFxIT {
+
+    private ChatFixtures f;
+    private ChatViewModel vm;
+    private ChatView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        f = new ChatFixtures(Platform::runLater);
+        vm = new ChatViewModel(f.ui, ChatFixtures.WITH_BOB);
+        vm.activate();
+        view = new ChatView(vm);
+        stage.setScene(new Scene(view, 800, 600));
+        stage.show();
+    }
+
+    @Test
+    void enterSendsAndTheMessageShowsQueuedThenOnServer(FxRobot robot) {
+        robot.clickOn("#message-input").write("hello there");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.items()).hasSize(1);
+        assertThat(vm.items().getFirst().message().body()).isEqualTo("hello there");
+        assertThat(view.messageInput().getText()).isEmpty();
+        assertThat(shownTexts(robot)).contains("hello there");
+        assertThat(mark(robot).getIconCode()).isEqualTo(Material2MZ.SCHEDULE);
+
+        f.connect();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.items().getFirst().state()).isEqualTo(DeliveryState.ON_SERVER);
+        assertThat(mark(robot).getIconCode()).isEqualTo(Material2AL.CHECK);
+    }
+
+    @Test
+    void shiftEnterMakesANewLineAndEnterSendsBothLines(FxRobot robot) {
+        robot.clickOn("#message-input").write("line one");
+        robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
+        robot.write("line two");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(view.messageInput().getText()).isEqualTo("line one\nline two");
+        assertThat(vm.items()).isEmpty();
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.items()).extracting(i -> i.message().body()).containsExactly("line one\nline two");
+    }
+
+    @Test
+    void emptyTextIsNotSentAndTooLongTextIsExplained(FxRobot robot) {
+        robot.clickOn("#message-input").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.items()).isEmpty();
+        assertThat(view.sendButton().isDisabled()).isTrue();
+
+        f.fakes.xmpp.setMaxBodyBytes(1024);
+        robot.interact(() -> view.messageInput().setText("x".repeat(3000)));
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.items()).isEmpty();
+        assertThat(view.problemLabel().isVisible()).isTrue();
+        assertThat(view.problemLabel().getText()).contains("too long");
+        assertThat(view.messageInput().getText()).hasSize(3000);
+    }
+
+    @Test
+    void messageTextCanBeSelectedWithTheMouseAndCopied(FxRobot robot) throws Exception {
+        f.receive(ChatFixtures.BOB, "copy me please", null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Text text = robot.lookup(".message-run").queryAllAs(Text.class).stream()
+                .filter(t -> t.getText().equals("copy me please")).findFirst().orElseThrow();
+        var bounds = text.localToScreen(text.getBoundsInLocal());
+
+        robot.moveTo(new javafx.geometry.Point2D(bounds.getMinX() + 1, bounds.getCenterY()))
+                .press(javafx.scene.input.MouseButton.PRIMARY)
+                .moveTo(new javafx.geometry.Point2D(bounds.getMaxX() - 1, bounds.getCenterY()))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        var selectable = (SelectableText) text.getParent().getParent();
+        assertThat(selectable.selectedText()).isIn("copy me please", "copy me pleas");
+        robot.press(KeyCode.CONTROL).type(KeyCode.C).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).isEqualTo(selectable.selectedText());
+        org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private static java.util.List<String> shownTexts(FxRobot robot) {
+        return robot.lookup(".message-run").queryAllAs(Text.class).stream().map(Text::getText).toList();
+    }
+
+    private static FontIcon mark(FxRobot robot) {
+        return robot.lookup(".delivery-mark").queryAllAs(FontIcon.class).stream().filter(FontIcon::isVisible)
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,68 @@
+package im.natter.ui.conversations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ConversationKey;
+import im.natter.testsupport.display.VirtualDisplayExtension;
+import im.natter.testsupport.fakes.FakeServices;
+import im.natter.ui.chat.ChatFixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Clicking a conversation opens it, and the highlight stays on it when the list re-sorts. */
+@ExtendWith({VirtualDisplayExtension.class, ApplicationExtension.class})
+class ConversationListViewFxIT {
+
+    private static final Address CAROL = Address.of("carol@example.org");
+
+    private final List<ConversationKey> opened = new CopyOnWriteArrayList<>();
+    private ChatFixtures f;
+    private ConversationListViewModel vm;
+    private ConversationListView view;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        f = new ChatFixtures(Platform::runLater);
+        f.receive(ChatFixtures.BOB, "hello from bob", null);
+        f.fakes.clock.advance(Duration.ofMinutes(1));
+        f.receive(CAROL, "hello from carol", null);
+        vm = new ConversationListViewModel(f.ui, FakeServices.ALICE, opened::add);
+        vm.activate();
+        view = new ConversationListView(vm);
+        stage.setScene(new Scene(view, 320, 400));
+        stage.show();
+    }
+
+    @Test
+    void clickingARowOpensItAndTheHighlightFollowsItWhenItMoves(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.items()).extracting(ConversationListItem::name).containsExactly("carol", "bob");
+
+        robot.clickOn("bob");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(opened).containsExactly(ChatFixtures.WITH_BOB);
+        assertThat(vm.selectedProperty().get()).isEqualTo(ChatFixtures.WITH_BOB);
+
+        f.fakes.clock.advance(Duration.ofMinutes(1));
+        f.receive(ChatFixtures.BOB, "bob again", null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.items()).extracting(ConversationListItem::name).containsExactly("bob", "carol");
+        assertThat(view.listView().getSelectionModel().getSelectedItem().key()).isEqualTo(ChatFixtures.WITH_BOB);
+        assertThat(opened).hasSize(1);
+    }
+}
