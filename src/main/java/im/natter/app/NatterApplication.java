@@ -18,6 +18,7 @@ public final class NatterApplication extends Application {
     private final AppContext.Options injected;
     private AppContext context;
     private String startupProblem;
+    private Stage stage;
 
     /** Used by {@link Launcher}: options come from the command line. */
     public NatterApplication() {
@@ -43,6 +44,7 @@ public final class NatterApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         if (context == null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, startupProblem);
             alert.setHeaderText("Natter could not start");
@@ -55,6 +57,10 @@ public final class NatterApplication extends Application {
 
     @Override
     public void stop() {
+        if (stage != null && stage.isShowing()) {
+            // hiding first lets the window save its place while the services still run
+            stage.hide();
+        }
         if (context != null) {
             context.close();
         }

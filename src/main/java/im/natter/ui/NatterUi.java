@@ -11,7 +11,6 @@ import im.natter.ui.signin.SignInViewModel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -48,7 +47,7 @@ public final class NatterUi {
 
     /** Call on the FX thread. */
     public static void show(Stage stage, UiServices services) {
-        show(stage, services, PLACEHOLDER_CHAT_SIDE);
+        show(stage, services, new ConversationViews());
     }
 
     /** Call on the FX thread; {@code chatSide} supplies the conversation list and chat views. */
@@ -115,26 +114,4 @@ public final class NatterUi {
         startup.close(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 stage.isMaximized()));
     }
-
-    /** Until the conversation list and chat view are wired in: plain labels that say so. */
-    static final ChatSide PLACEHOLDER_CHAT_SIDE = new ChatSide() {
-        @Override
-        public Node conversationList(UiServices services, MainViewModel main) {
-            return placeholder("Conversations will appear here.", "conversation-list-placeholder");
-        }
-
-        @Override
-        public Node chat(UiServices services, MainViewModel main, ConversationKey key) {
-            return placeholder("Chat with " + main.displayNameOf(key.peer()) + " (" + key.peer() + ")",
-                    "chat-placeholder");
-        }
-
-        private static Node placeholder(String text, String id) {
-            Label l = new Label(text);
-            l.getStyleClass().add("placeholder");
-            StackPane p = new StackPane(l);
-            p.setId(id);
-            return p;
-        }
-    };
 }

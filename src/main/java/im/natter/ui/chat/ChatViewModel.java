@@ -315,6 +315,10 @@ public final class ChatViewModel {
             return;
         }
         MessageListItem old = items.get(i);
+        // a stale copy (the send future's QUEUED message arriving after the server's ack) must not undo a newer state
+        if (old.state() != m.state() && !old.state().canMoveTo(m.state())) {
+            return;
+        }
         items.set(i, new MessageListItem(m, old.dayLabel(), zone));
     }
 

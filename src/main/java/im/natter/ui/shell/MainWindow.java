@@ -157,7 +157,8 @@ public final class MainWindow extends StackPane {
 
     private VBox startRow() {
         startChat.setId("start-chat");
-        startChat.setPromptText("Chat with name@server");
+        startChat.setPromptText("Chat with…");
+        startChat.setTooltip(new javafx.scene.control.Tooltip("Start a chat with any address, e.g. name@example.org"));
         startChat.textProperty().bindBidirectional(vm.startChatTextProperty());
         startChat.setOnAction(e -> vm.startChat());
         HBox.setHgrow(startChat, Priority.ALWAYS);

@@ -263,4 +263,25 @@ class ChatViewModelTest {
     private int unread() throws Exception {
         return f.fakes.archive.conversation(WITH_BOB).orElseThrow().unread();
     }
+
+    @Test
+    void theSendResultArrivingAfterTheServersAckDoesNotTurnTheMarkBackToQueued() {
+        var fxQueue = new java.util.ArrayList<Runnable>();
+        var queued = new ChatFixtures(fxQueue::add);
+        queued.connect();
+        var vm = new ChatViewModel(queued.ui, WITH_BOB);
+        vm.activate();
+        while (!fxQueue.isEmpty()) {
+            fxQueue.removeFirst().run();
+        }
+
+        vm.composerTextProperty().set("hello");
+        vm.send(); // stored, published, sent and acknowledged before the FX thread runs anything
+        while (!fxQueue.isEmpty()) {
+            fxQueue.removeFirst().run();
+        }
+
+        assertThat(vm.items()).singleElement()
+                .satisfies(i -> assertThat(i.state()).isEqualTo(im.natter.domain.model.DeliveryState.ON_SERVER));
+    }
 }

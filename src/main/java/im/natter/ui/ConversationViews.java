@@ -1,0 +1,84 @@
+package im.natter.ui;
+
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.PresenceStatus;
+import im.natter.ui.chat.ChatView;
+import im.natter.ui.chat.ChatViewModel;
+import im.natter.ui.conversations.ConversationListView;
+import im.natter.ui.conversations.ConversationListViewModel;
+import im.natter.ui.roster.ContactListItem;
+import im.natter.ui.roster.RosterRow;
+import im.natter.ui.shell.MainViewModel;
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+
+/**
+ * Builds the conversation list and the chat views for the main window, and keeps their names and presence in
+ * step with the roster, so a contact renamed or gone away shows so in the list and in an open chat.
+ */
+final class ConversationViews implements NatterUi.ChatSide {
+
+    private final Map<ConversationKey, ChatViewModel> openChats = new HashMap<>();
+    private ConversationListViewModel list;
+
+    @Override
+    public Node conversationList(UiServices services, MainViewModel main) {
+        list = new ConversationListViewModel(services, main.account(), main::open);
+        main.openKeyProperty().addListener((o, was, key) -> list.selectedProperty().set(key));
+        main.roster().rows().addListener((ListChangeListener<RosterRow>) c -> followRoster(main));
+        list.activate();
+        followRoster(main);
+        return new ConversationListView(list);
+    }
+
+    @Override
+    public Node chat(UiServices services, MainViewModel main, ConversationKey key) {
+        ChatViewModel vm = new ChatViewModel(services, key);
+        vm.setPeerName(main.displayNameOf(key.peer()));
+        vm.setPeerPresence(main.presenceOf(key.peer()));
+        vm.activate();
+        openChats.put(key, vm);
+        return new ClosingChatView(vm, () -> openChats.remove(key));
+    }
+
+    private void followRoster(MainViewModel main) {
+        for (RosterRow row : main.roster().rows()) {
+            if (row instanceof ContactListItem c) {
+                rename(c.address(), main.displayNameOf(c.address()), main.presenceOf(c.address()));
+            }
+        }
+    }
+
+    private void rename(Address address, String name, PresenceStatus presence) {
+        if (list != null) {
+            list.setDisplayName(address, name);
+        }
+        openChats.forEach((key, vm) -> {
+            if (key.peer().equals(address)) {
+                vm.setPeerName(name);
+                vm.setPeerPresence(presence);
+            }
+        });
+    }
+
+    /** The main window closes the chat views it lets go of; this forgets them here too. */
+    private static final class ClosingChatView extends javafx.scene.layout.StackPane implements AutoCloseable {
+        private final ChatView view;
+        private final Runnable forget;
+
+        ClosingChatView(ChatViewModel vm, Runnable forget) {
+            this.view = new ChatView(vm);
+            this.forget = forget;
+            getChildren().add(view);
+        }
+
+        @Override
+        public void close() {
+            forget.run();
+            view.dispose();
+        }
+    }
+}
