@@ -63,6 +63,12 @@ public final class NatterUi {
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("Natter");
+        for (int size : new int[] {16, 32, 64, 256}) {
+            var icon = NatterUi.class.getResource("icons/natter-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
+            }
+        }
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.setOnHidden(e -> closing());
