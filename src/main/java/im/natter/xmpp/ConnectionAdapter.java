@@ -90,9 +90,10 @@ public final class ConnectionAdapter implements ConnectionPort {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            boolean streamOpened = sawXmppStream(conn);
             session.closingOnPurpose.set(true);
             conn.instantShutdown();
-            ConnectionProblem problem = ConnectionProblems.from(e, session.domain);
+            ConnectionProblem problem = ConnectionProblems.from(e, session.domain, streamOpened);
             LOG.log(Level.INFO, "Sign-in of " + session.account + " failed: " + problem.kind(), e);
             throw new ConnectionFailedException(problem, e);
         }
@@ -147,5 +148,15 @@ public final class ConnectionAdapter implements ConnectionPort {
             done.completeExceptionally(rejected);
         }
         return done;
+    }
+
+    /**
+     * Whether the server had answered with an XMPP stream and its features before things went wrong. Smack forgets
+     * the stream id once the connection is down, but keeps the features it was offered.
+     */
+    private static boolean sawXmppStream(org.jivesoftware.smack.tcp.XMPPTCPConnection conn) {
+        return conn.hasFeature(new javax.xml.namespace.QName("urn:ietf:params:xml:ns:xmpp-tls", "starttls"))
+                || conn.hasFeature(new javax.xml.namespace.QName("urn:ietf:params:xml:ns:xmpp-sasl", "mechanisms"))
+                || conn.hasFeature(new javax.xml.namespace.QName("urn:ietf:params:xml:ns:xmpp-bind", "bind"));
     }
 }

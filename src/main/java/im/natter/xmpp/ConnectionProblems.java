@@ -34,6 +34,14 @@ public final class ConnectionProblems {
 
     /** While signing in. {@code domain} is the account's server name, used in the words. */
     public static ConnectionProblem from(Throwable failure, String domain) {
+        return from(failure, domain, false);
+    }
+
+    /**
+     * While signing in, knowing whether the server had already opened an XMPP stream: if it had, unreadable or
+     * missing XML afterwards means it hung up on us, not that it is some other kind of server.
+     */
+    public static ConnectionProblem from(Throwable failure, String domain, boolean streamOpened) {
         List<Throwable> all = flatten(failure);
 
         for (Throwable t : all) {
@@ -64,7 +72,7 @@ public final class ConnectionProblems {
         }
         for (Throwable t : all) {
             if (isXmlParseFailure(t)) {
-                return notXmpp(domain);
+                return streamOpened ? dropped(domain) : notXmpp(domain);
             }
         }
         for (Throwable t : all) {

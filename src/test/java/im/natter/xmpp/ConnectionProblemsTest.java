@@ -54,6 +54,13 @@ class ConnectionProblemsTest {
     }
 
     @Test
+    void unreadableXmlAfterTheServerOpenedItsStreamMeansItHungUp() {
+        var failure = new SmackException.SmackWrappedException(new XmlPullParserException("ParseError at [1,253]"));
+        assertThat(ConnectionProblems.from(failure, "example.org", true).kind()).isEqualTo(Kind.CONNECTION_DROPPED);
+        assertThat(ConnectionProblems.from(failure, "example.org", false).kind()).isEqualTo(Kind.NOT_XMPP);
+    }
+
+    @Test
     void notAnXmppServer() {
         var p = map(new SmackException.SmackWrappedException(new XmlPullParserException("unexpected HTTP/1.1")));
         assertThat(p.kind()).isEqualTo(Kind.NOT_XMPP);

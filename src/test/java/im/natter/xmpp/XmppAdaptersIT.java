@@ -144,6 +144,38 @@ class XmppAdaptersIT {
         }
     }
 
+    @Test
+    void aServerThatHangsUpMidLoginIsReportedAsDropped() throws Exception {
+        try (ServerSocket xmpp = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = Thread.ofVirtual().start(() -> openStreamThenHangUp(xmpp));
+            TestAccount account = prosody.newAccount("dropped");
+            var settings = new AccountSettings(AccountId.of(account.jid()), "r",
+                    new ServerEndpoint("127.0.0.1", xmpp.getLocalPort()), false, List.of());
+            var failure = (ConnectionFailedException) failureOf(client().connect(settings, account.password()));
+            assertThat(failure.problem().kind()).as(failure.problem().message()).isEqualTo(Kind.CONNECTION_DROPPED);
+            server.interrupt();
+        }
+    }
+
+    /** Behaves like an XMPP server up to the first request after its stream features, then closes the socket. */
+    private static void openStreamThenHangUp(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                InputStream in = s.getInputStream();
+                in.read(new byte[4096]);
+                OutputStream out = s.getOutputStream();
+                out.write(("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                        + "xmlns:stream='http://etherx.jabber.org/streams' id='x1' from='localhost' version='1.0'>"
+                        + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
+                        + "</stream:features>").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                in.read(new byte[4096]); // the client's <starttls/>
+            } catch (Exception e) {
+                return;
+            }
+        }
+    }
+
     private static void answerHttp(ServerSocket server) {
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
