@@ -94,7 +94,8 @@ public final class ConnectionAdapter implements ConnectionPort {
             session.closingOnPurpose.set(true);
             conn.instantShutdown();
             ConnectionProblem problem = ConnectionProblems.from(e, session.domain, streamOpened);
-            LOG.log(Level.INFO, "Sign-in of " + session.account + " failed: " + problem.kind(), e);
+            LOG.log(Level.INFO, "Sign-in of " + session.account + " failed: " + problem.kind() + " (" + e + ")");
+            LOG.log(Level.DEBUG, "Sign-in failure in detail", e);
             throw new ConnectionFailedException(problem, e);
         }
         boolean resumed = conn.streamWasResumed();

@@ -143,7 +143,10 @@ class NatterAppFxIT extends FxRobot {
             doubleClickOn("Bob");
             Eventually.until("the chat with Bob", () -> shows("#message-input"));
 
-            clickOn("#message-input").write("hello from Natter").type(KeyCode.ENTER);
+            // opening a chat puts the keyboard in its composer
+            Eventually.until("the composer has the focus",
+                    () -> onFx(() -> lookup("#message-input").query().isFocused()));
+            write("hello from Natter").type(KeyCode.ENTER);
             Eventually.until("the reply", () -> shownMessages().contains("re: hello from Natter"));
             assertThat(shownMessages()).containsExactly("hello from Natter", "re: hello from Natter");
             Eventually.until("the server's acknowledgement shown", () -> shownItems().getFirst().state()

@@ -310,6 +310,8 @@ public final class ChatView extends BorderPane {
         }
         scene.windowProperty().addListener(windowListener);
         attachWindow(scene.getWindow());
+        // opening a chat means the next thing typed is a message, wherever the focus was before
+        javafx.application.Platform.runLater(input::requestFocus);
     }
 
     private void attachWindow(Window w) {
