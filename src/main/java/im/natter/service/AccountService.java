@@ -28,6 +28,9 @@ public final class AccountService {
     private final EventBus bus;
     private final Executor worker;
     private volatile Settings settings = Settings.EMPTY;
+    /** Whether the OS credential store answered at start; asking it again could block on D-Bus. */
+    private volatile boolean secretStoreAvailable;
+    private volatile String secretStoreDescription = "not checked yet";
 
     public AccountService(SettingsStore settingsStore, SecretStore secrets, ConnectionService connections,
             EventBus bus, Executor worker) {
@@ -50,11 +53,13 @@ public final class AccountService {
             LOG.log(Level.WARNING, e.getMessage(), e);
             bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
         }
+        secretStoreAvailable = secrets.isAvailable();
+        secretStoreDescription = secrets.description();
         Optional<AccountSettings> account = settings.accounts().stream().findFirst();
         Optional<char[]> password = Optional.empty();
         String note = null;
         if (account.isPresent() && account.get().rememberPassword()) {
-            if (!secrets.isAvailable()) {
+            if (!secretStoreAvailable) {
                 note = secretStoreMissingNote();
             } else {
                 try {
@@ -71,12 +76,13 @@ public final class AccountService {
         return settings;
     }
 
+    /** What {@link #restore()} found; cheap, so the UI may ask on its own thread. */
     public boolean canRememberPasswords() {
-        return secrets.isAvailable();
+        return secretStoreAvailable;
     }
 
     public String secretStoreMissingNote() {
-        return "There is no password store on this computer (" + secrets.description()
+        return "There is no password store on this computer (" + secretStoreDescription
                 + "), so Natter cannot remember your password and will ask for it at each start.";
     }
 

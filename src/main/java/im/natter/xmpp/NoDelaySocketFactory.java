@@ -7,7 +7,7 @@ import java.net.Socket;
 import javax.net.SocketFactory;
 
 /** Plain sockets with Nagle off: chat stanzas are small and latency matters more than packet count. */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() throws IOException {

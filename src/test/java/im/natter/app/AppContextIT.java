@@ -10,21 +10,14 @@ import im.natter.domain.model.ConnectionPhase;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
-import im.natter.platform.DataDirectory;
-import im.natter.service.ReconnectPolicy;
 import im.natter.testsupport.Eventually;
 import im.natter.testsupport.fakes.InMemorySecretStore;
 import im.natter.testsupport.prosody.ProsodyExtension;
 import im.natter.testsupport.prosody.ProsodyServer;
 import im.natter.testsupport.prosody.SmackClients;
 import im.natter.testsupport.prosody.TestAccount;
-import im.natter.xmpp.XmppConfig;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -47,13 +40,7 @@ class AppContextIT {
     Path dataDir;
 
     private AppContext.Options options(ProsodyServer server, InMemorySecretStore secrets) throws Exception {
-        XmppConfig xmpp = XmppConfig.defaults().withTrustStore(server.trustStore())
-                .withHostResolver(domain -> domain.equals(server.domain())
-                        ? Optional.of(new InetSocketAddress(server.host(), server.c2sPort()))
-                        : Optional.empty());
-        return new AppContext.Options(DataDirectory.create(dataDir), xmpp, secrets,
-                new ReconnectPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), 0, () -> 0.5),
-                Clock.systemDefaultZone());
+        return TestAppOptions.against(server, dataDir, secrets);
     }
 
     @Test

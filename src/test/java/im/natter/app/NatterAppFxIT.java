@@ -3,8 +3,6 @@ package im.natter.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.model.ChatMessage;
-import im.natter.platform.DataDirectory;
-import im.natter.service.ReconnectPolicy;
 import im.natter.testsupport.Eventually;
 import im.natter.testsupport.display.Screenshots;
 import im.natter.testsupport.display.VirtualDisplayExtension;
@@ -14,13 +12,8 @@ import im.natter.testsupport.prosody.ProsodyServer;
 import im.natter.testsupport.prosody.SmackClients;
 import im.natter.testsupport.prosody.TestAccount;
 import im.natter.ui.chat.MessageListItem;
-import im.natter.xmpp.XmppConfig;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import org.jivesoftware.smack.packet.Message;
@@ -53,13 +46,7 @@ class NatterAppFxIT extends FxRobot {
     private NatterApplication app;
 
     private AppContext.Options options(ProsodyServer server, InMemorySecretStore secrets) throws Exception {
-        XmppConfig xmpp = XmppConfig.defaults().withTrustStore(server.trustStore())
-                .withHostResolver(domain -> domain.equals(server.domain())
-                        ? Optional.of(new InetSocketAddress(server.host(), server.c2sPort()))
-                        : Optional.empty());
-        return new AppContext.Options(DataDirectory.create(dataDir), xmpp, secrets,
-                new ReconnectPolicy(Duration.ofMillis(300), Duration.ofSeconds(2), 0, () -> 0.5),
-                Clock.systemDefaultZone());
+        return TestAppOptions.against(server, dataDir, secrets);
     }
 
     private void launch(AppContext.Options options) throws Exception {

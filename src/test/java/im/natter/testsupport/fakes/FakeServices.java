@@ -58,6 +58,7 @@ public final class FakeServices {
         roster = new RosterService(xmpp, archive, bus, direct);
         presence = new PresenceService(xmpp, xmpp, connections, bus, direct);
         accounts = new AccountService(settings, secrets, connections, bus, direct);
+        accounts.restore(); // as the application does before any screen shows
     }
 
     /** A clock tests can move. */

@@ -33,7 +33,7 @@ public final class SmackClients {
                     .setResource(resource)
                     .setSecurityMode(SecurityMode.required)
                     .setCustomX509TrustManager(server.trustManager())
-                    .setSocketFactory(new NoDelaySocketFactory());
+                    .setSocketFactory(new im.natter.xmpp.NoDelaySocketFactory());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -57,46 +57,6 @@ public final class SmackClients {
             Thread.currentThread().interrupt();
             connection.disconnect();
             throw new IllegalStateException("interrupted while logging in", e);
-        }
-    }
-
-    /** Sockets with Nagle's algorithm off; Smack asks the factory for an unconnected socket. */
-    public static final class NoDelaySocketFactory extends SocketFactory {
-
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            Socket socket = new Socket(host, port, localHost, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            Socket socket = new Socket(address, port, localAddress, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
         }
     }
 }
