@@ -14,6 +14,14 @@ import java.util.Objects;
  *                         (or the room) are kept, the sender cannot forge them
  * @param serverTime       XEP-0203 delay stamp, or null
  * @param receiptRequested the sender asked for a XEP-0184 receipt
+ * @param direction        OUTGOING for the user's own messages seen again (sent carbons, the server's archive)
+ * @param peer             who the conversation is with: the sender for incoming, the recipient for outgoing
+ * @param source           how it arrived
+ * @param archiveId        the server archive's id for it (XEP-0313 result id), or null when not from the archive
+ * @param replacesId       XEP-0308: the id of the message this one corrects, or null
+ * @param retractsId       XEP-0424: the origin-id/stanza-id of the message this one retracts, or null
+ * @param replyToId        XEP-0461: the id of the message this one answers, or null (the fallback quote is
+ *                         already stripped from {@code body})
  */
 public record InboundMessage(
         AccountId account,
@@ -27,7 +35,14 @@ public record InboundMessage(
         String stanzaId,
         String stanzaIdBy,
         Instant serverTime,
-        boolean receiptRequested) {
+        boolean receiptRequested,
+        Direction direction,
+        Address peer,
+        MessageSource source,
+        String archiveId,
+        String replacesId,
+        String retractsId,
+        String replyToId) {
 
     public InboundMessage {
         Objects.requireNonNull(account, "account");
@@ -35,5 +50,21 @@ public record InboundMessage(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(contentKind, "contentKind");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A message someone sent the user, delivered live. */
+    public InboundMessage(AccountId account, Address from, String fromResource, ConversationKind kind, String body,
+            ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, boolean receiptRequested) {
+        this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
+                serverTime, receiptRequested, Direction.INCOMING, from, MessageSource.LIVE, null, null, null, null);
+    }
+
+    /** Whether it only changes another message (a correction or a retraction) rather than adding one. */
+    public boolean changesAnother() {
+        return replacesId != null || retractsId != null;
     }
 }

@@ -16,6 +16,9 @@ public interface MessageStore {
     /**
      * Stores a new message (its id must be 0) and creates its conversation if needed.
      *
+     * <p>A repeat of the user's own message that now carries the server's stanza-id (seen again as a carbon or in
+     * the server's archive) fills that stanza-id in on the stored message, so later archive pages match it too.
+     *
      * @return the stored message with its id, or empty when it is a repeat of one already stored (same
      *     stanza-id from the same assigner, or same origin-id from the same sender in the same conversation)
      */
