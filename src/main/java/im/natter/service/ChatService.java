@@ -9,11 +9,11 @@ import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.ConversationKey;
-import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSize;
+import im.natter.domain.model.MessageSource;
 import im.natter.domain.model.OutboundMessage;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ChatPort;
@@ -200,12 +200,7 @@ public final class ChatService {
     }
 
     private void receive(InboundMessage in) {
-        ConversationKey conversation = new ConversationKey(in.account(), in.from(),
-                in.kind() == ConversationKind.ROOM ? ConversationKind.ROOM : ConversationKind.CHAT);
-        String originId = in.originId() != null ? in.originId() : in.messageId();
-        ChatMessage m = new ChatMessage(0, conversation, Direction.INCOMING, in.from(), in.fromResource(),
-                in.body(), in.contentKind(), originId, in.stanzaId(), in.stanzaIdBy(), in.serverTime(),
-                clock.instant(), DeliveryState.RECEIVED, null);
+        ChatMessage m = InboundMessages.toChatMessage(in, clock.instant());
         try {
             messages.insert(m).ifPresent(this::publishAdded);
         } catch (ArchiveException e) {
@@ -214,7 +209,10 @@ public final class ChatService {
             notice(e);
             return;
         }
-        if (in.receiptRequested() && in.messageId() != null) {
+        // only the device a message was delivered to answers for it; carbons and archive copies are not ours to
+        // confirm
+        if (in.source() == MessageSource.LIVE && in.direction() == Direction.INCOMING && in.receiptRequested()
+                && in.messageId() != null) {
             chat.sendReceipt(in.account(), in.from(), in.fromResource(), in.messageId());
         }
     }

@@ -6,6 +6,7 @@ import im.natter.service.ChatService;
 import im.natter.service.ConnectionService;
 import im.natter.service.ConversationService;
 import im.natter.service.EventBus;
+import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
 import im.natter.service.ReconnectPolicy;
 import im.natter.service.RosterService;
@@ -41,12 +42,22 @@ public final class FakeServices {
     public final RosterService roster;
     public final PresenceService presence;
     public final AccountService accounts;
+    public final HistorySyncService history;
 
     public FakeServices() {
         this(new InMemorySettingsStore(), new InMemorySecretStore(true));
     }
 
     public FakeServices(InMemorySettingsStore settings, InMemorySecretStore secrets) {
+        this(settings, secrets, new HistorySyncService.Settings(Duration.ofDays(30), 1000, 50));
+    }
+
+    public FakeServices(HistorySyncService.Settings historySettings) {
+        this(new InMemorySettingsStore(), new InMemorySecretStore(true), historySettings);
+    }
+
+    public FakeServices(InMemorySettingsStore settings, InMemorySecretStore secrets,
+            HistorySyncService.Settings historySettings) {
         this.settings = settings;
         this.secrets = secrets;
         ScheduledExecutorService sched = scheduler;
@@ -58,6 +69,7 @@ public final class FakeServices {
         roster = new RosterService(xmpp, archive, bus, direct);
         presence = new PresenceService(xmpp, xmpp, connections, bus, direct);
         accounts = new AccountService(settings, secrets, connections, bus, direct);
+        history = new HistorySyncService(xmpp, archive, archive, xmpp, bus, direct, clock, historySettings);
         accounts.restore(); // as the application does before any screen shows
     }
 

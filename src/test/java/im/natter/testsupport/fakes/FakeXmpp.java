@@ -14,6 +14,9 @@ import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ConnectionPort;
 import im.natter.domain.port.PresencePort;
 import im.natter.domain.port.RosterPort;
+import im.natter.domain.port.HistoryPort;
+import im.natter.domain.model.HistoryPage;
+import im.natter.domain.model.HistoryQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tests drive the "server side" through {@code receive...}, {@code drop}, {@code failNextConnect} and read what
  * was sent from {@link #sent()}.
  */
-public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, PresencePort {
+public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, PresencePort, HistoryPort {
 
     private final List<ConnectionPort.Listener> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<ChatPort.Listener> chatListeners = new CopyOnWriteArrayList<>();
@@ -43,6 +46,11 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     private volatile boolean autoAck = true;
     private volatile AccountSettings lastSettings;
     private volatile int connectCalls;
+    private volatile boolean resumeNext;
+    private final List<InboundMessage> serverArchive = new CopyOnWriteArrayList<>();
+    private final List<HistoryQuery> historyQueries = new CopyOnWriteArrayList<>();
+    private volatile boolean historySupported = true;
+    private volatile RuntimeException historyFailure;
 
     // ---- test controls -------------------------------------------------------------------------------------
 
@@ -121,6 +129,29 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
         presenceListeners.forEach(l -> l.presenceReceived(account, from, resource, status));
     }
 
+    /** Puts a message in the "server's" archive (XEP-0313); its archiveId must be set and increasing. */
+    public void archive(InboundMessage message) {
+        serverArchive.add(message);
+    }
+
+    public List<HistoryQuery> historyQueries() {
+        return List.copyOf(historyQueries);
+    }
+
+    public void setHistorySupported(boolean supported) {
+        historySupported = supported;
+    }
+
+    /** The next archive request fails with this (e.g. the connection went away). */
+    public void failNextHistory(RuntimeException failure) {
+        historyFailure = failure;
+    }
+
+    /** The next connect resumes the previous session (XEP-0198). */
+    public void resumeNext() {
+        resumeNext = true;
+    }
+
     // ---- ConnectionPort ------------------------------------------------------------------------------------
 
     @Override
@@ -131,7 +162,9 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
 
     @Override
     public CompletableFuture<Void> reconnect(AccountId account) {
-        return doConnect(account, false);
+        boolean resumed = resumeNext;
+        resumeNext = false;
+        return doConnect(account, resumed);
     }
 
     private CompletableFuture<Void> doConnect(AccountId account, boolean resumed) {
@@ -227,6 +260,54 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     @Override
     public void addListener(PresencePort.Listener listener) {
         presenceListeners.add(listener);
+    }
+
+    // ---- HistoryPort --------------------------------------------------------------------------------------
+
+    @Override
+    public boolean isSupported(AccountId account) {
+        return historySupported;
+    }
+
+    @Override
+    public CompletableFuture<HistoryPage> fetch(HistoryQuery q) {
+        historyQueries.add(q);
+        RuntimeException failure = historyFailure;
+        if (failure != null) {
+            historyFailure = null;
+            return CompletableFuture.failedFuture(failure);
+        }
+        List<InboundMessage> all = serverArchive.stream()
+                .filter(m -> m.account().equals(q.account()))
+                .filter(m -> q.with() == null || m.peer().equals(q.with()))
+                .filter(m -> q.start() == null || m.serverTime() == null || !m.serverTime().isBefore(q.start()))
+                .toList();
+        int from;
+        int to;
+        if (q.afterArchiveId() != null) {
+            int at = indexOf(all, q.afterArchiveId());
+            from = at + 1;
+            to = Math.min(all.size(), from + q.max());
+        } else {
+            int end = q.beforeArchiveId() == null || q.beforeArchiveId().isEmpty() ? all.size()
+                    : indexOf(all, q.beforeArchiveId());
+            to = Math.max(0, end);
+            from = Math.max(0, to - q.max());
+        }
+        List<InboundMessage> page = all.subList(from, to);
+        boolean complete = q.afterArchiveId() != null ? to >= all.size() : from == 0;
+        return CompletableFuture.completedFuture(new HistoryPage(page,
+                page.isEmpty() ? null : page.getFirst().archiveId(), page.isEmpty() ? null : page.getLast().archiveId(),
+                complete));
+    }
+
+    private static int indexOf(List<InboundMessage> all, String archiveId) {
+        for (int i = 0; i < all.size(); i++) {
+            if (archiveId.equals(all.get(i).archiveId())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** All four listener lists, for tests that check nothing leaks. */

@@ -14,6 +14,8 @@ import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConversationStore;
 import im.natter.domain.port.MessageStore;
 import im.natter.domain.port.RosterStore;
+import im.natter.domain.port.SyncStateStore;
+import im.natter.domain.model.SyncState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,12 +29,13 @@ import java.util.Optional;
  * display time), for service and view-model tests. Thread-safe by a single lock. {@link #failWith} makes the
  * next writes fail like a full disk.
  */
-public final class InMemoryArchive implements MessageStore, ConversationStore, RosterStore {
+public final class InMemoryArchive implements MessageStore, ConversationStore, RosterStore, SyncStateStore {
 
     private final List<ChatMessage> messages = new ArrayList<>();
     private final Map<ConversationKey, Integer> unread = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, Contact>> rosters = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
+    private final Map<List<Object>, SyncState> syncStates = new LinkedHashMap<>();
     private long nextId = 1;
     private String failure;
 
@@ -69,6 +72,11 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
                 return Optional.empty();
             }
             if (m.originId() != null && m.originId().equals(o.originId()) && m.sender().equals(o.sender())) {
+                if (o.stanzaId() == null && m.stanzaId() != null) {
+                    messages.set(messages.indexOf(o), new ChatMessage(o.id(), o.conversation(), o.direction(),
+                            o.sender(), o.senderNick(), o.body(), o.contentKind(), o.originId(), m.stanzaId(),
+                            m.stanzaIdBy(), o.serverTime(), o.localTime(), o.state(), o.error()));
+                }
                 return Optional.empty();
             }
         }
@@ -205,5 +213,22 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     public synchronized void removeRequest(AccountId account, Address from) throws ArchiveException {
         checkFailure();
         requests.getOrDefault(account, new LinkedHashMap<>()).remove(from);
+    }
+
+    @Override
+    public synchronized Optional<SyncState> syncState(AccountId account, Address with) {
+        return Optional.ofNullable(syncStates.get(java.util.Arrays.asList(account, with)));
+    }
+
+    @Override
+    public synchronized List<ChatMessage> storePage(List<ChatMessage> page, SyncState cursor)
+            throws ArchiveException {
+        checkFailure();
+        List<ChatMessage> added = new ArrayList<>();
+        for (ChatMessage m : page) {
+            insert(m).ifPresent(added::add);
+        }
+        syncStates.put(java.util.Arrays.asList(cursor.account(), cursor.with()), cursor);
+        return added;
     }
 }

@@ -1,0 +1,225 @@
+package im.natter.service;
+
+import im.natter.domain.event.ConversationChanged;
+import im.natter.domain.event.HistorySyncProgress;
+import im.natter.domain.event.MessageAdded;
+import im.natter.domain.event.NoticeRaised;
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConnectionProblem;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.HistoryPage;
+import im.natter.domain.model.HistoryQuery;
+import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.SyncState;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.ConnectionPort;
+import im.natter.domain.port.ConversationStore;
+import im.natter.domain.port.HistoryPort;
+import im.natter.domain.port.SyncStateStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * Catches up with the server's archive (XEP-0313) after every sign-in that did not resume the previous session:
+ * from the last archive id Natter stored, page by page, each page stored together with its cursor in one archive
+ * transaction. Live messages arriving meanwhile go through the same unique keys, so nothing is doubled. The first
+ * sign-in of an account fetches a bounded recent window instead of everything.
+ *
+ * <p>Pages are fetched one after the other on the xmpp layer's threads and stored on the service's serial
+ * {@code worker}, so the UI never waits for a catch-up.
+ */
+public final class HistorySyncService {
+
+    private static final System.Logger LOG = System.getLogger(HistorySyncService.class.getName());
+
+    /**
+     * @param firstWindow          how far back the first sign-in of an account reaches
+     * @param maxPerConversation   at most this many messages per conversation on the first sign-in
+     * @param pageSize             messages per archive request
+     */
+    public record Settings(Duration firstWindow, int maxPerConversation, int pageSize) {
+        public static Settings standard() {
+            return new Settings(Duration.ofDays(30), 1000, 100);
+        }
+    }
+
+    private final HistoryPort history;
+    private final SyncStateStore syncStates;
+    private final ConversationStore conversations;
+    private final EventBus bus;
+    private final Executor worker;
+    private final Clock clock;
+    private final Settings settings;
+    /** Accounts with a catch-up under way; touched only on {@code worker}. */
+    private final Set<AccountId> running = new LinkedHashSet<>();
+
+    public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
+            ConnectionPort connection, EventBus bus, Executor worker, Clock clock, Settings settings) {
+        this.history = history;
+        this.syncStates = syncStates;
+        this.conversations = conversations;
+        this.bus = bus;
+        this.worker = worker;
+        this.clock = clock;
+        this.settings = settings;
+        connection.addListener(new ConnectionPort.Listener() {
+            @Override
+            public void connected(AccountId account, boolean resumed) {
+                // a resumed stream lost nothing: the server replays what we had not acknowledged
+                if (!resumed) {
+                    worker.execute(() -> catchUp(account));
+                }
+            }
+
+            @Override
+            public void connectionLost(AccountId account, ConnectionProblem problem) {
+                // a catch-up in progress fails on its next page and starts again on the next sign-in
+            }
+        });
+    }
+
+    private void catchUp(AccountId account) {
+        if (!running.add(account)) {
+            return;
+        }
+        if (!history.isSupported(account)) {
+            finish(account, 0, null);
+            return;
+        }
+        try {
+            var state = syncStates.syncState(account, null);
+            if (state.isPresent()) {
+                forward(account, state.get().lastArchiveId(), 0);
+            } else {
+                firstWindow(account);
+            }
+        } catch (ArchiveException e) {
+            archiveFailed(account, 0, e);
+        }
+    }
+
+    /** Pages forwards from {@code afterId} until the archive says it is complete. */
+    private void forward(AccountId account, String afterId, int storedSoFar) {
+        history.fetch(HistoryQuery.after(account, afterId, settings.pageSize())).whenCompleteAsync((page, error) -> {
+            if (error != null) {
+                fail(account, storedSoFar, reason(error));
+                return;
+            }
+            try {
+                int stored = storedSoFar + store(account, page.messages(), page.lastArchiveId());
+                bus.publish(new HistorySyncProgress(account, stored, false, null));
+                if (page.complete() || page.lastArchiveId() == null) {
+                    finish(account, stored, null);
+                } else {
+                    forward(account, page.lastArchiveId(), stored);
+                }
+            } catch (ArchiveException e) {
+                archiveFailed(account, storedSoFar, e);
+            }
+        }, worker);
+    }
+
+    /**
+     * The first sign-in: newest page first, then backwards within the window, keeping at most
+     * {@code maxPerConversation} per conversation. The cursor is the newest id, set with the first page, so the
+     * next catch-up continues forwards from there.
+     */
+    private void firstWindow(AccountId account) {
+        var start = clock.instant().minus(settings.firstWindow());
+        backwards(account, HistoryQuery.newestSince(account, null, start, settings.pageSize()), null, new HashMap<>(),
+                0);
+    }
+
+    private void backwards(AccountId account, HistoryQuery query, String newestId,
+            Map<ConversationKey, Integer> perConversation, int storedSoFar) {
+        history.fetch(query).whenCompleteAsync((page, error) -> {
+            if (error != null) {
+                fail(account, storedSoFar, reason(error));
+                return;
+            }
+            try {
+                String cursor = newestId != null ? newestId : page.lastArchiveId();
+                List<InboundMessage> wanted = withinLimit(page, perConversation);
+                int stored = storedSoFar + (cursor == null ? 0 : store(account, wanted, cursor));
+                bus.publish(new HistorySyncProgress(account, stored, false, null));
+                boolean full = !perConversation.isEmpty() && perConversation.values().stream()
+                        .allMatch(n -> n >= settings.maxPerConversation());
+                if (page.complete() || page.firstArchiveId() == null || full) {
+                    finish(account, stored, null);
+                } else {
+                    backwards(account, new HistoryQuery(account, null, null, page.firstArchiveId(), query.start(),
+                            settings.pageSize()), cursor, perConversation, stored);
+                }
+            } catch (ArchiveException e) {
+                archiveFailed(account, storedSoFar, e);
+            }
+        }, worker);
+    }
+
+    private List<InboundMessage> withinLimit(HistoryPage page, Map<ConversationKey, Integer> perConversation) {
+        List<InboundMessage> wanted = new ArrayList<>();
+        // the page is oldest first and we walk backwards: count from its newest end
+        for (int i = page.messages().size() - 1; i >= 0; i--) {
+            InboundMessage m = page.messages().get(i);
+            ConversationKey key = ConversationKey.chat(m.account(), m.peer());
+            int n = perConversation.merge(key, 1, Integer::sum);
+            if (n <= settings.maxPerConversation()) {
+                wanted.addFirst(m);
+            }
+        }
+        return wanted;
+    }
+
+    /** Stores one page with the cursor in one transaction and tells the UI about what was new. */
+    private int store(AccountId account, List<InboundMessage> page, String cursorId) throws ArchiveException {
+        List<ChatMessage> mapped = new ArrayList<>(page.size());
+        for (InboundMessage m : page) {
+            mapped.add(InboundMessages.toChatMessage(m, clock.instant()));
+        }
+        List<ChatMessage> added = syncStates.storePage(mapped,
+                new SyncState(account, null, cursorId, clock.instant()));
+        Set<ConversationKey> touched = new LinkedHashSet<>();
+        for (ChatMessage m : added) {
+            bus.publish(new MessageAdded(m));
+            touched.add(m.conversation());
+        }
+        for (ConversationKey key : touched) {
+            conversations.conversation(key).ifPresent(c -> bus.publish(new ConversationChanged(c)));
+        }
+        return added.size();
+    }
+
+    private void finish(AccountId account, int stored, String problem) {
+        running.remove(account);
+        bus.publish(new HistorySyncProgress(account, stored, true, problem));
+    }
+
+    /** The server or the connection failed: the next sign-in continues from the stored cursor. */
+    private void fail(AccountId account, int stored, String problem) {
+        LOG.log(Level.INFO, "history catch-up of " + account + " stopped: " + problem);
+        finish(account, stored, problem);
+    }
+
+    private void archiveFailed(AccountId account, int stored, ArchiveException e) {
+        fail(account, stored, e.getMessage());
+        bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
+    }
+
+    private static String reason(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+}

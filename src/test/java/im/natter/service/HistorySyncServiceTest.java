@@ -1,0 +1,203 @@
+package im.natter.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import im.natter.domain.event.HistorySyncProgress;
+import im.natter.domain.event.MessageAdded;
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ContentKind;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.MessageSource;
+import im.natter.testsupport.fakes.FakeServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HistorySyncServiceTest {
+
+    private static final Address BOB = Address.of("bob@example.org");
+    private static final Address CAROL = Address.of("carol@example.org");
+
+    private final FakeServices s = new FakeServices();
+    private final List<HistorySyncProgress> progress = new ArrayList<>();
+    private final AtomicInteger added = new AtomicInteger();
+    private int archiveSeq;
+
+    @BeforeEach
+    void listen() {
+        s.bus.subscribe(e -> {
+            if (e instanceof HistorySyncProgress p) {
+                progress.add(p);
+            } else if (e instanceof MessageAdded) {
+                added.incrementAndGet();
+            }
+        });
+    }
+
+    private void dropConnection() {
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "The connection was lost."));
+    }
+
+    private void signIn() {
+        s.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()),
+                "pw".toCharArray()).join();
+    }
+
+    /** A message in the server's archive, from {@code peer} or (outgoing) to it. */
+    private InboundMessage archived(Address peer, Direction direction, String body, String originId) {
+        String id = "A" + (++archiveSeq);
+        Address from = direction == Direction.INCOMING ? peer : FakeServices.ALICE.address();
+        return new InboundMessage(FakeServices.ALICE, from, "res", ConversationKind.CHAT, body, ContentKind.TEXT,
+                originId, originId, null, null, Instant.parse("2026-11-20T09:00:00Z").plusSeconds(archiveSeq), false,
+                direction, peer, MessageSource.ARCHIVE, id, null, null, null);
+    }
+
+    private List<String> bodies() {
+        return s.archive.all().stream().map(ChatMessage::body).toList();
+    }
+
+    @Test
+    void theFirstSignInFetchesTheRecentWindowAndLaterOnesContinueFromTheLastId() {
+        for (int i = 1; i <= 120; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+        assertThat(bodies()).hasSize(120);
+        assertThat(progress.getLast().done()).isTrue();
+        assertThat(progress.getLast().stored()).isEqualTo(120);
+        assertThat(s.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A120"));
+
+        s.xmpp.archive(archived(BOB, Direction.INCOMING, "m121", "o121"));
+        dropConnection();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(bodies()).hasSize(121).contains("m121");
+        assertThat(s.xmpp.historyQueries().getLast().afterArchiveId()).isEqualTo("A120");
+    }
+
+    @Test
+    void aResumedSessionFetchesNothing() {
+        signIn();
+        int queries = s.xmpp.historyQueries().size();
+        dropConnection();
+        s.xmpp.resumeNext();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(s.xmpp.historyQueries()).hasSize(queries);
+    }
+
+    @Test
+    void aLiveMessageAndItsArchiveCopyCountOnce() {
+        signIn();
+        // the live copy carries the stanza-id our server gave it; the archive knows it under that id
+        s.xmpp.receive(new InboundMessage(FakeServices.ALICE, BOB, "res", ConversationKind.CHAT, "hello",
+                ContentKind.TEXT, "x1", "x1", "A1", FakeServices.ALICE.address().value(), null, false));
+        s.xmpp.archive(archived(BOB, Direction.INCOMING, "hello", "x1"));
+        dropConnection();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(bodies()).containsExactly("hello");
+    }
+
+    @Test
+    void ourOwnMessageSeenAgainInTheArchiveIsNotDoubledAndGetsItsStanzaId() {
+        signIn();
+        ChatMessage sent = s.chats.send(im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, BOB), "hi")
+                .join();
+        s.xmpp.archive(archived(BOB, Direction.OUTGOING, "hi", sent.originId()));
+        dropConnection();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(s.archive.all()).singleElement().satisfies(m -> {
+            assertThat(m.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(m.stanzaId()).isEqualTo("A1");
+        });
+    }
+
+    @Test
+    void messagesTheUserSentFromAnotherDeviceAreStoredAsOwn() {
+        s.xmpp.archive(archived(BOB, Direction.OUTGOING, "from my phone", "p1"));
+        signIn();
+
+        assertThat(s.archive.all()).singleElement().satisfies(m -> {
+            assertThat(m.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(m.sender()).isEqualTo(FakeServices.ALICE.address());
+            assertThat(m.conversation().peer()).isEqualTo(BOB);
+            assertThat(m.state()).isEqualTo(DeliveryState.ON_SERVER);
+        });
+    }
+
+    @Test
+    void theFirstWindowKeepsAtMostTheLimitPerConversation() {
+        FakeServices small = new FakeServices(new HistorySyncService.Settings(Duration.ofDays(30), 3, 2));
+        for (int i = 1; i <= 10; i++) {
+            small.xmpp.archive(archivedIn(small, BOB, "b" + i));
+            small.xmpp.archive(archivedIn(small, CAROL, "c" + i));
+        }
+        small.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()),
+                "pw".toCharArray()).join();
+
+        assertThat(small.archive.all()).extracting(ChatMessage::body)
+                .containsExactlyInAnyOrder("b8", "b9", "b10", "c8", "c9", "c10");
+    }
+
+    private InboundMessage archivedIn(FakeServices f, Address peer, String body) {
+        String id = "A" + (++archiveSeq);
+        return new InboundMessage(FakeServices.ALICE, peer, "res", ConversationKind.CHAT, body, ContentKind.TEXT,
+                body, body, null, null, f.clock.instant().minusSeconds(1000 - archiveSeq), false, Direction.INCOMING,
+                peer, MessageSource.ARCHIVE, id, null, null, null);
+    }
+
+    @Test
+    void aFailedPageStopsTheCatchUpAndTheNextSignInContinuesFromTheCursor() {
+        for (int i = 1; i <= 60; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+        for (int i = 61; i <= 200; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        dropConnection();
+        s.xmpp.failNextHistory(new IllegalStateException("connection lost"));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+        assertThat(progress.getLast().problem()).isEqualTo("connection lost");
+        assertThat(bodies()).hasSize(60);
+
+        dropConnection();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+        assertThat(bodies()).hasSize(200).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aServerWithoutArchiveIsLeftAlone() {
+        s.xmpp.setHistorySupported(false);
+        signIn();
+        assertThat(s.xmpp.historyQueries()).isEmpty();
+        assertThat(progress.getLast().done()).isTrue();
+    }
+
+    @Test
+    void carbonsOfWhatTheUserSentElsewhereAreOwnMessagesAndAreNotConfirmed() {
+        signIn();
+        s.xmpp.receive(new InboundMessage(FakeServices.ALICE, FakeServices.ALICE.address(), "phone",
+                ConversationKind.CHAT, "sent on my phone", ContentKind.TEXT, "c1", "c1", null, null, null, true,
+                Direction.OUTGOING, BOB, MessageSource.CARBON, null, null, null, null));
+
+        assertThat(s.archive.all()).singleElement().satisfies(m -> {
+            assertThat(m.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(m.conversation().peer()).isEqualTo(BOB);
+        });
+        assertThat(s.xmpp.receiptsSent()).isEmpty();
+    }
+}
