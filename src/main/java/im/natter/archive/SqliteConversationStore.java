@@ -81,8 +81,13 @@ public final class SqliteConversationStore implements ConversationStore {
     public Conversation markRead(ConversationKey key) throws ArchiveException {
         return database.write(connection -> {
             long id = ArchiveKeys.ensureConversation(connection, key, clock.instant());
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE conversation SET unread = 0 WHERE id = ?")) {
+            // The read point only moves forward. (SQLite's two-argument max() is NULL if either argument is.)
+            try (PreparedStatement update = connection.prepareStatement("""
+                    WITH newest AS (SELECT max(sort_time) AS t FROM message WHERE conversation_id = ?1)
+                    UPDATE conversation SET unread = 0,
+                        read_until = max(coalesce(read_until, (SELECT t FROM newest)),
+                                         coalesce((SELECT t FROM newest), read_until))
+                    WHERE id = ?1""")) {
                 update.setLong(1, id);
                 update.executeUpdate();
             }

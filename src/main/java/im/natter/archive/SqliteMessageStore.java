@@ -4,28 +4,19 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
-import im.natter.domain.model.Direction;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.MessageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The message archive on SQLite. Repeated deliveries are recognised by the unique indexes, not by code. */
+/** The message archive on SQLite. What counts as a repeat is decided in {@link MessageWriter}. */
 public final class SqliteMessageStore implements MessageStore {
-
-    private static final String INSERT = """
-            INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
-                                 stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING""";
 
     private final Database database;
 
@@ -39,20 +30,9 @@ public final class SqliteMessageStore implements MessageStore {
             throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
         }
         return database.write(connection -> {
-            long conversationId = ArchiveKeys.ensureConversation(connection, message.conversation(),
-                    message.localTime());
-            if (!insertRow(connection, conversationId, message)) {
-                return Optional.empty();
+            try (MessageWriter writer = new MessageWriter(connection)) {
+                return writer.insert(message, MessageWriter.Unread.EVERY_INCOMING);
             }
-            long id = lastInsertId(connection);
-            if (message.direction() == Direction.INCOMING) {
-                try (PreparedStatement unread = connection.prepareStatement(
-                        "UPDATE conversation SET unread = unread + 1 WHERE id = ?")) {
-                    unread.setLong(1, conversationId);
-                    unread.executeUpdate();
-                }
-            }
-            return byId(connection, id);
         });
     }
 
@@ -135,35 +115,6 @@ public final class SqliteMessageStore implements MessageStore {
                 return MessageRows.first(query);
             }
         });
-    }
-
-    private static boolean insertRow(Connection connection, long conversationId, ChatMessage message)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setLong(1, conversationId);
-            insert.setString(2, message.direction().name());
-            insert.setString(3, message.sender().value());
-            insert.setString(4, message.senderNick());
-            insert.setString(5, message.body());
-            insert.setString(6, message.contentKind().name());
-            insert.setString(7, message.originId());
-            insert.setString(8, message.stanzaId());
-            insert.setString(9, message.stanzaIdBy());
-            Millis.bind(insert, 10, message.serverTime());
-            Millis.bind(insert, 11, message.localTime());
-            Millis.bind(insert, 12, message.displayTime());
-            insert.setString(13, message.state().name());
-            insert.setString(14, message.error());
-            return insert.executeUpdate() > 0;
-        }
-    }
-
-    private static long lastInsertId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT last_insert_rowid()")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static Optional<ChatMessage> byId(Connection connection, long id) throws SQLException {

@@ -1,0 +1,173 @@
+package im.natter.archive;
+
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.Direction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Stores messages inside one write transaction: the one place that decides what is a repeat. Its statements are
+ * prepared once and reused for every message, so a page of history costs one prepare per statement, not per row.
+ *
+ * <p>Repeats are recognised by the unique indexes (same stanza-id from the same assigner, or same origin-id from
+ * the same sender in the same conversation), whatever direction or route the copy came by. A repeat that carries
+ * a stanza-id the stored copy lacks (typically the user's own message, stored before the server had given it
+ * one) fills it in, so the archive's copy of it matches by stanza-id later.
+ */
+final class MessageWriter implements AutoCloseable {
+
+    /** Which incoming messages add to their conversation's unread count. */
+    enum Unread {
+        /** Every new incoming message: it has just arrived. */
+        EVERY_INCOMING,
+        /** Only those newer than what the user has read: history fetched later may be long read. */
+        AFTER_READ_POINT
+    }
+
+    private static final String INSERT = """
+            INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
+                                 stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+
+    // OR IGNORE: should another row already hold that stanza-id, the repeat stays a repeat rather than failing
+    private static final String FILL_IN_STANZA_ID = """
+            UPDATE OR IGNORE message SET stanza_id = ?, stanza_id_by = ?
+            WHERE conversation_id = ? AND sender = ? AND origin_id = ? AND stanza_id IS NULL""";
+
+    private static final String COUNT_UNREAD = """
+            UPDATE conversation SET unread = unread + 1
+            WHERE id = ? AND (? = 0 OR read_until IS NULL OR read_until < ?)""";
+
+    private final Connection connection;
+    private final Map<ConversationKey, Long> conversationIds = new HashMap<>();
+    private PreparedStatement insert;
+    private PreparedStatement fillIn;
+    private PreparedStatement countUnread;
+
+    /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
+    MessageWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Stores {@code message} (its id must be 0), creating its conversation if needed.
+     *
+     * @return the message as stored, with its id; empty when it is a repeat
+     */
+    Optional<ChatMessage> insert(ChatMessage message, Unread unread) throws SQLException {
+        if (message.id() != 0) {
+            throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
+        }
+        long conversationId = conversationId(message);
+        OptionalLong id = insertRow(conversationId, message);
+        if (id.isEmpty()) {
+            fillInStanzaId(conversationId, message);
+            return Optional.empty();
+        }
+        if (message.direction() == Direction.INCOMING) {
+            countUnread(conversationId, message, unread);
+        }
+        return Optional.of(asStored(message, id.getAsLong()));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread}) {
+            if (statement == null) {
+                continue;
+            }
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private long conversationId(ChatMessage message) throws SQLException {
+        Long known = conversationIds.get(message.conversation());
+        if (known != null) {
+            return known;
+        }
+        long id = ArchiveKeys.ensureConversation(connection, message.conversation(), message.localTime());
+        conversationIds.put(message.conversation(), id);
+        return id;
+    }
+
+    private OptionalLong insertRow(long conversationId, ChatMessage message) throws SQLException {
+        if (insert == null) {
+            insert = connection.prepareStatement(INSERT);
+        }
+        insert.setLong(1, conversationId);
+        insert.setString(2, message.direction().name());
+        insert.setString(3, message.sender().value());
+        insert.setString(4, message.senderNick());
+        insert.setString(5, message.body());
+        insert.setString(6, message.contentKind().name());
+        insert.setString(7, message.originId());
+        insert.setString(8, message.stanzaId());
+        insert.setString(9, message.stanzaIdBy());
+        Millis.bind(insert, 10, message.serverTime());
+        Millis.bind(insert, 11, message.localTime());
+        Millis.bind(insert, 12, message.displayTime());
+        insert.setString(13, message.state().name());
+        insert.setString(14, message.error());
+        try (ResultSet rows = insert.executeQuery()) {
+            return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+        }
+    }
+
+    private void fillInStanzaId(long conversationId, ChatMessage message) throws SQLException {
+        if (message.originId() == null || message.stanzaId() == null) {
+            return;
+        }
+        if (fillIn == null) {
+            fillIn = connection.prepareStatement(FILL_IN_STANZA_ID);
+        }
+        fillIn.setString(1, message.stanzaId());
+        fillIn.setString(2, message.stanzaIdBy());
+        fillIn.setLong(3, conversationId);
+        fillIn.setString(4, message.sender().value());
+        fillIn.setString(5, message.originId());
+        fillIn.executeUpdate();
+    }
+
+    private void countUnread(long conversationId, ChatMessage message, Unread unread) throws SQLException {
+        if (countUnread == null) {
+            countUnread = connection.prepareStatement(COUNT_UNREAD);
+        }
+        countUnread.setLong(1, conversationId);
+        countUnread.setInt(2, unread == Unread.AFTER_READ_POINT ? 1 : 0);
+        Millis.bind(countUnread, 3, message.displayTime());
+        countUnread.executeUpdate();
+    }
+
+    /** What reading the row back would give: times are kept to the millisecond. */
+    private static ChatMessage asStored(ChatMessage m, long id) {
+        return new ChatMessage(id, m.conversation(), m.direction(), m.sender(), m.senderNick(), m.body(),
+                m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), millis(m.serverTime()),
+                millis(m.localTime()), m.state(), m.error());
+    }
+
+    private static Instant millis(Instant time) {
+        return time == null ? null : Instant.ofEpochMilli(time.toEpochMilli());
+    }
+}

@@ -1,0 +1,106 @@
+package im.natter.archive;
+
+import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.SyncState;
+import im.natter.domain.port.ArchiveException;
+import im.natter.domain.port.SyncStateStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Archive cursors on SQLite, each written in the same transaction as the page it follows. The page's messages
+ * go through {@link MessageWriter}, so a page repeats nothing a live message, a carbon or an earlier page stored.
+ * Incoming messages from a page count as unread only when newer than what the user has read in that chat.
+ */
+public final class SqliteSyncStateStore implements SyncStateStore {
+
+    /** The key of the account's own archive; a key column cannot be NULL and still be unique. */
+    private static final String OWN_ARCHIVE = "";
+
+    private static final String UPSERT = """
+            INSERT INTO sync_state (account_id, with_address, last_archive_id, last_synced) VALUES (?, ?, ?, ?)
+            ON CONFLICT (account_id, with_address)
+            DO UPDATE SET last_archive_id = excluded.last_archive_id, last_synced = excluded.last_synced""";
+
+    private final Database database;
+
+    public SqliteSyncStateStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+    }
+
+    @Override
+    public Optional<SyncState> syncState(AccountId account, Address with) throws ArchiveException {
+        Objects.requireNonNull(account, "account");
+        return database.read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT s.last_archive_id, s.last_synced FROM sync_state s JOIN account a ON a.id = s.account_id
+                    WHERE a.address = ? AND s.with_address = ?""")) {
+                query.setString(1, account.address().value());
+                query.setString(2, key(with));
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SyncState(account, with, rows.getString("last_archive_id"),
+                            Instant.ofEpochMilli(rows.getLong("last_synced"))));
+                }
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Every message must have id 0 and belong to the cursor's account. A {@code null} cursor stores the page
+     * without moving any cursor (a page fetched while scrolling back, which must not rewind the catch-up).
+     */
+    @Override
+    public List<ChatMessage> storePage(List<ChatMessage> messages, SyncState cursor) throws ArchiveException {
+        List<ChatMessage> page = List.copyOf(messages);
+        for (ChatMessage message : page) {
+            if (message.id() != 0) {
+                throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
+            }
+            if (cursor != null && !message.conversation().account().equals(cursor.account())) {
+                throw new IllegalArgumentException("a page of " + cursor.account() + "'s archive holds a message of "
+                        + message.conversation().account());
+            }
+        }
+        return database.write(connection -> {
+            List<ChatMessage> added = new ArrayList<>();
+            try (MessageWriter writer = new MessageWriter(connection)) {
+                for (ChatMessage message : page) {
+                    writer.insert(message, MessageWriter.Unread.AFTER_READ_POINT).ifPresent(added::add);
+                }
+            }
+            if (cursor != null) {
+                moveCursor(connection, cursor);
+            }
+            return added;
+        });
+    }
+
+    private static void moveCursor(Connection connection, SyncState cursor) throws SQLException {
+        long accountId = ArchiveKeys.ensureAccount(connection, cursor.account());
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            upsert.setLong(1, accountId);
+            upsert.setString(2, key(cursor.with()));
+            upsert.setString(3, cursor.lastArchiveId());
+            upsert.setLong(4, cursor.lastSynced().toEpochMilli());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static String key(Address with) {
+        return with == null ? OWN_ARCHIVE : with.value();
+    }
+}
