@@ -6,6 +6,7 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.Direction;
+import im.natter.domain.model.HistoryQuery;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSource;
 import im.natter.domain.model.OutboundMessage;
@@ -15,6 +16,7 @@ import im.natter.testsupport.prosody.TestAccount;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -78,6 +80,15 @@ class CarbonsIT {
             InboundMessage live = natter.events.await(InboundMessage.class, m -> m.body().equals("to natter"));
             assertThat(live.source()).isEqualTo(MessageSource.LIVE);
             assertThat(phoneCopies.poll(20, TimeUnit.SECONDS)).isEqualTo("received:to natter");
+
+            // Prosody stamps its stanza-id on carbons of both kinds, and it is the archive id: the same message
+            // fetched later from the archive is recognisably the same.
+            var archived = natter.history.fetch(HistoryQuery.newestSince(account, Address.of(alice.jid()), null, 50))
+                    .get(20, TimeUnit.SECONDS).messages().stream()
+                    .collect(Collectors.toMap(InboundMessage::body, InboundMessage::archiveId));
+            assertThat(received.stanzaId()).isNotNull().isEqualTo(archived.get("to the phone"));
+            assertThat(sent.stanzaId()).isNotNull().isEqualTo(archived.get("from the phone"));
+            assertThat(live.stanzaId()).isNotNull().isEqualTo(archived.get("to natter"));
         } finally {
             phone.disconnect();
         }
