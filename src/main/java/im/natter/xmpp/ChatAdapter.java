@@ -6,16 +6,19 @@ import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.MessageSize;
 import im.natter.domain.model.OutboundMessage;
 import im.natter.domain.port.ChatPort;
+import im.natter.xmpp.chat.CarbonCopies;
 import im.natter.xmpp.chat.InboundMessages;
 import im.natter.xmpp.chat.StanzaErrors;
 import im.natter.xmpp.chat.XmlText;
 import java.lang.System.Logger.Level;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.carbons.CarbonManager;
 import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
@@ -23,7 +26,7 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 import org.jxmpp.stringprep.XmppStringprepException;
 
-/** One-to-one messages: origin-id, receipts on request, server acks through XEP-0198. */
+/** One-to-one messages: origin-id, receipts on request, server acks through XEP-0198, carbons (XEP-0280). */
 public final class ChatAdapter implements ChatPort {
 
     private static final System.Logger LOG = System.getLogger(ChatAdapter.class.getName());
@@ -36,7 +39,19 @@ public final class ChatAdapter implements ChatPort {
 
     public ChatAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(this::attach);
+        sessions.addHook(new SessionHook() {
+            @Override
+            public void created(Session session) {
+                attach(session);
+            }
+
+            @Override
+            public void authenticated(Session session, boolean resumed) {
+                if (!resumed) {
+                    enableCarbons(session);
+                }
+            }
+        });
     }
 
     @Override
@@ -116,9 +131,30 @@ public final class ChatAdapter implements ChatPort {
         session.connection.addSyncStanzaListener(stanza -> onMessage(session, stanza), StanzaTypeFilter.MESSAGE);
     }
 
+    /**
+     * A new stream starts with carbons off (XEP-0280); a resumed one keeps them. Done before the adapter reports
+     * the sign-in, so nothing the other devices exchange after that is missed.
+     */
+    private static void enableCarbons(Session session) {
+        try {
+            CarbonManager.getInstanceFor(session.connection).setCarbonsEnabled(true);
+        } catch (XMPPException.XMPPErrorException e) {
+            LOG.log(Level.INFO, session.domain + " does not copy messages between devices (carbons): "
+                    + e.getStanzaError().getCondition());
+        } catch (SmackException e) {
+            LOG.log(Level.WARNING, "Could not switch on carbons for " + session.account + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void onMessage(Session session, Stanza stanza) {
         Message message = (Message) stanza;
         AccountId account = session.account;
+        if (CarbonCopies.isCarbon(message)) {
+            CarbonCopies.unwrap(message, account).ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
+            return;
+        }
         if (message.getType() == Message.Type.error) {
             String id = message.getStanzaId();
             if (id != null) {

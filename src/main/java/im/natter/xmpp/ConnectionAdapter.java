@@ -22,7 +22,17 @@ public final class ConnectionAdapter implements ConnectionPort {
 
     public ConnectionAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(this::attach);
+        sessions.addHook(new SessionHook() {
+            @Override
+            public void created(Session session) {
+                attach(session);
+            }
+
+            @Override
+            public void authenticated(Session session, boolean resumed) {
+                keepAlive(session);
+            }
+        });
     }
 
     @Override
@@ -64,6 +74,7 @@ public final class ConnectionAdapter implements ConnectionPort {
             return CompletableFuture.completedFuture(null);
         }
         session.closingOnPurpose.set(true);
+        stopKeepAlive(session);
         return run(session.connection::disconnect);
     }
 
@@ -120,12 +131,37 @@ public final class ConnectionAdapter implements ConnectionPort {
             }
         });
         PingManager ping = PingManager.getInstanceFor(session.connection);
-        ping.setPingInterval((int) Math.max(1, sessions.config().pingInterval().toSeconds()));
-        ping.registerPingFailedListener(() -> {
-            reportLost(session, ConnectionProblems.pingTimeout(session.domain));
-            // Drop the dead socket without closing the stream, so a later reconnect can still resume it.
-            sessions.config().executor().execute(session.connection::instantShutdown);
-        });
+        // Smack's periodic ping waits minutes for its answer; KeepAlive does the periodic checking instead.
+        ping.setPingInterval(-1);
+        ping.registerPingFailedListener(() -> sessions.config().executor().execute(() -> stoppedAnswering(session)));
+    }
+
+    private void keepAlive(Session session) {
+        stopKeepAlive(session);
+        XmppConfig config = sessions.config();
+        session.keepAlive = KeepAlive.start(session.connection, sessions.timer(), config.pingInterval(),
+                config.keepAliveTimeout(), () -> sessions.timer().execute(() -> stoppedAnswering(session)));
+    }
+
+    /**
+     * Drops the dead socket without closing the stream, so a later reconnect can still resume it. The socket is
+     * gone before the loss is reported, so a listener that reconnects at once really gets a new connection.
+     */
+    private void stoppedAnswering(Session session) {
+        boolean first = session.lossReported.compareAndSet(false, true);
+        stopKeepAlive(session);
+        session.connection.instantShutdown();
+        if (first) {
+            ConnectionProblem problem = ConnectionProblems.pingTimeout(session.domain);
+            listeners.fire(l -> l.connectionLost(session.account, problem));
+        }
+    }
+
+    private static void stopKeepAlive(Session session) {
+        KeepAlive k = session.keepAlive;
+        if (k != null) {
+            k.stop();
+        }
     }
 
     private void reportLost(Session session, ConnectionProblem problem) {

@@ -19,6 +19,10 @@ final class Session {
     final AtomicBoolean closingOnPurpose = new AtomicBoolean();
     /** One loss report per outage, however many ways Smack tells us. */
     final AtomicBoolean lossReported = new AtomicBoolean();
+    /** The dead-connection check of the current stream, or null. */
+    volatile KeepAlive keepAlive;
+    /** Whether the account's server keeps a XEP-0313 archive, learnt at each fresh sign-in; null before. */
+    volatile Boolean archiveSupported;
 
     Session(AccountId account, AccountSettings settings, XMPPTCPConnection connection, EntityBareJid ownJid) {
         this.account = account;

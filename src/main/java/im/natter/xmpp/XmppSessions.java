@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.ReconnectionManager;
 import org.jivesoftware.smack.Smack;
@@ -46,14 +49,26 @@ public final class XmppSessions {
         Smack.ensureInitialized(); // loads the extension providers before the first connection
         ScramSha256Mechanism.register();
         XmlParserSetup.install();
+        im.natter.xmpp.chat.ExtensionProviders.install();
     }
 
     private final XmppConfig config;
     private final ConcurrentMap<AccountId, Session> sessions = new ConcurrentHashMap<>();
     private final List<SessionHook> hooks = new CopyOnWriteArrayList<>();
+    /** Runs the keep-alive checks of all accounts; its daemon thread goes away while there is nothing to check. */
+    private final ScheduledThreadPoolExecutor timer;
 
     public XmppSessions(XmppConfig config) {
         this.config = java.util.Objects.requireNonNull(config, "config");
+        this.timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("xmpp-keepalive-", 0)
+                .factory());
+        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true);
+        timer.setRemoveOnCancelPolicy(true);
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
     }
 
     public XmppConfig config() {
@@ -129,6 +144,10 @@ public final class XmppSessions {
         Session session = new Session(settings.id(), settings, conn, jid);
         Session old = sessions.put(settings.id(), session);
         if (old != null) {
+            KeepAlive k = old.keepAlive;
+            if (k != null) {
+                k.stop();
+            }
             old.closingOnPurpose.set(true);
             old.connection.instantShutdown();
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** One Natter client as the app would wire it: a session registry, the four adapters, one recorder. */
+/** One Natter client as the app would wire it: a session registry, the adapters, one recorder. */
 final class TestClient implements AutoCloseable {
 
     final XmppSessions sessions;
@@ -21,6 +21,7 @@ final class TestClient implements AutoCloseable {
     final ChatAdapter chat;
     final RosterAdapter roster;
     final PresenceAdapter presence;
+    final HistoryAdapter history;
     final Recorder events = new Recorder();
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -30,6 +31,7 @@ final class TestClient implements AutoCloseable {
         chat = new ChatAdapter(sessions);
         roster = new RosterAdapter(sessions);
         presence = new PresenceAdapter(sessions);
+        history = new HistoryAdapter(sessions);
         connection.addListener(events);
         chat.addListener(events);
         roster.addListener(events);

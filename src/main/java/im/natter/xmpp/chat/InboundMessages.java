@@ -4,7 +4,9 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.MessageSource;
 import java.time.Instant;
 import java.util.Optional;
 import org.jivesoftware.smack.packet.Message;
@@ -16,48 +18,133 @@ import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jivesoftware.smackx.sid.element.StanzaIdElement;
 import org.jxmpp.jid.Jid;
 
-/** Translates an incoming one-to-one message stanza into the domain's record. */
+/**
+ * Translates a one-to-one message stanza into the domain's record: live, unwrapped from a carbon, or from the
+ * archive. The wrappers (carbon, archive result) are checked by {@link CarbonCopies} and {@link ArchivedMessages}
+ * before their content gets here.
+ */
 public final class InboundMessages {
 
     static final String OMEMO_LEGACY_NS = "eu.siacs.conversations.axolotl";
     static final String OMEMO_2_NS = "urn:xmpp:omemo:2";
 
+    static {
+        ExtensionProviders.install();
+    }
+
     private InboundMessages() {
     }
 
-    /** Empty for stanzas that are not a chat message with content (errors, chat states, groupchat ...). */
+    /** A message delivered live. Empty for stanzas that are not a chat message with content. */
     public static Optional<InboundMessage> from(Message message, AccountId account) {
+        Optional<Address> sender = bare(message.getFrom());
+        if (sender.isEmpty()) {
+            return Optional.empty();
+        }
+        return map(message, account, MessageSource.LIVE, Direction.INCOMING, sender.get(), resource(message.getFrom()),
+                sender.get(), null, null);
+    }
+
+    /** The message inside a carbon the server sent us: {@code sent} when another of our devices sent it. */
+    static Optional<InboundMessage> fromCarbon(Message inner, AccountId account, boolean sent) {
+        if (sent) {
+            Optional<Address> to = bare(inner.getTo());
+            if (to.isEmpty()) {
+                return Optional.empty();
+            }
+            String resource = inner.getFrom() != null && isAccount(inner.getFrom(), account) ? resource(inner.getFrom())
+                    : null;
+            return map(inner, account, MessageSource.CARBON, Direction.OUTGOING, account.address(), resource, to.get(),
+                    null, null);
+        }
+        Optional<Address> sender = bare(inner.getFrom());
+        if (sender.isEmpty()) {
+            return Optional.empty();
+        }
+        return map(inner, account, MessageSource.CARBON, Direction.INCOMING, sender.get(), resource(inner.getFrom()),
+                sender.get(), null, null);
+    }
+
+    /**
+     * A message from the account's archive. The archive holds both directions: what the account itself sent
+     * (no from, or from the account) is OUTGOING to its {@code to}; anything else is INCOMING from its sender.
+     */
+    static Optional<InboundMessage> fromArchive(Message inner, AccountId account, String archiveId, Instant stamp) {
+        Jid from = inner.getFrom();
+        if (from == null || isAccount(from, account)) {
+            Optional<Address> to = bare(inner.getTo());
+            return to.flatMap(peer -> map(inner, account, MessageSource.ARCHIVE, Direction.OUTGOING,
+                    account.address(), from == null ? null : resource(from), peer, archiveId, stamp));
+        }
+        Optional<Address> sender = bare(from);
+        return sender.flatMap(s -> map(inner, account, MessageSource.ARCHIVE, Direction.INCOMING, s, resource(from),
+                s, archiveId, stamp));
+    }
+
+    private static Optional<InboundMessage> map(Message message, AccountId account, MessageSource source,
+            Direction direction, Address sender, String senderResource, Address peer, String archiveId,
+            Instant archiveStamp) {
         Message.Type type = message.getType();
         if (type != Message.Type.chat && type != Message.Type.normal) {
             return Optional.empty();
         }
-        Jid from = message.getFrom();
-        if (from == null) {
-            return Optional.empty();
-        }
-        Optional<Address> sender = Address.parse(from.asBareJid().toString());
-        if (sender.isEmpty()) {
-            return Optional.empty();
-        }
         XmlElement encrypted = omemoElement(message);
         boolean omemo = encrypted != null;
+        MessageReferences refs = MessageReferences.of(message);
         String body = message.getBody();
-        // Without a body only an encrypted payload counts; OMEMO key-transport messages carry neither.
-        if (body == null && !(omemo && hasPayload(encrypted))) {
+        // Without a body only an encrypted payload or a retraction counts; OMEMO key-transport messages carry
+        // neither, and receipts, markers and chat states have no body.
+        if (body == null && !(omemo && hasPayload(encrypted)) && refs.retractsId() == null) {
             return Optional.empty();
         }
         // The fallback body of an encrypted message only says "this is encrypted": never pass it on as text.
-        String text = omemo ? "" : body;
+        String text;
+        if (omemo) {
+            text = "";
+        } else if (body == null) {
+            text = "";
+        } else if (refs.replyToId() != null) {
+            text = Fallbacks.strip(message, body, MessageReferences.REPLY_NS);
+        } else {
+            text = body;
+        }
         ContentKind kind = omemo ? ContentKind.OMEMO_ENCRYPTED : ContentKind.TEXT;
-        String resource = from.getResourceOrNull() == null ? null : from.getResourceOrNull().toString();
         OriginIdElement origin = OriginIdElement.getOriginId(message);
-        StanzaIdElement stanzaId = ourStanzaId(message, account);
-        DelayInformation delay = DelayInformation.from(message);
-        Instant serverTime = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();
-        return Optional.of(new InboundMessage(account, sender.get(), resource, ConversationKind.CHAT, text, kind,
-                message.getStanzaId(), origin == null ? null : origin.getId(),
-                stanzaId == null ? null : stanzaId.getId(), stanzaId == null ? null : stanzaId.getBy(),
-                serverTime, DeliveryReceiptRequest.from(message) != null));
+        String stanzaId;
+        String stanzaIdBy;
+        if (archiveId != null) {
+            // XEP-0313: a message's archive id is the stanza-id the archive gave it, whatever the copy carries.
+            stanzaId = archiveId;
+            stanzaIdBy = account.address().value();
+        } else {
+            StanzaIdElement sid = ourStanzaId(message, account);
+            stanzaId = sid == null ? null : sid.getId();
+            stanzaIdBy = sid == null ? null : sid.getBy();
+        }
+        Instant serverTime = archiveStamp;
+        if (serverTime == null) {
+            DelayInformation delay = DelayInformation.from(message);
+            serverTime = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();
+        }
+        // Only the device a message was delivered to answers its receipt request; a carbon copy never does.
+        boolean receipt = direction == Direction.INCOMING && source != MessageSource.CARBON
+                && DeliveryReceiptRequest.from(message) != null;
+        return Optional.of(new InboundMessage(account, sender, senderResource, ConversationKind.CHAT, text, kind,
+                message.getStanzaId(), origin == null ? null : origin.getId(), stanzaId, stanzaIdBy, serverTime,
+                receipt, direction, peer, source, archiveId, refs.replacesId(), refs.retractsId(),
+                refs.replyToId()));
+    }
+
+    static boolean isAccount(Jid jid, AccountId account) {
+        return jid != null && bare(jid).map(account.address()::equals).orElse(false);
+    }
+
+    private static Optional<Address> bare(Jid jid) {
+        return jid == null ? Optional.empty() : Address.parse(jid.asBareJid().toString());
+    }
+
+    private static String resource(Jid jid) {
+        return jid.getResourceOrNull() == null ? null : jid.getResourceOrNull().toString();
     }
 
     /** Only a stanza-id our own server stamped counts: anyone else's could be forged by the sender. */

@@ -11,6 +11,7 @@ public final class StanzaFixtures {
 
     static {
         Smack.ensureInitialized();
+        ExtensionProviders.install(); // as the product does before its first connection
     }
 
     private StanzaFixtures() {
