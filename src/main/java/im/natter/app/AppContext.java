@@ -4,6 +4,7 @@ import im.natter.archive.Database;
 import im.natter.archive.SqliteConversationStore;
 import im.natter.archive.SqliteMessageStore;
 import im.natter.archive.SqliteRosterStore;
+import im.natter.archive.SqliteSyncStateStore;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.SecretStore;
@@ -14,6 +15,7 @@ import im.natter.service.ChatService;
 import im.natter.service.ConnectionService;
 import im.natter.service.ConversationService;
 import im.natter.service.EventBus;
+import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
 import im.natter.service.ReconnectPolicy;
 import im.natter.service.RosterService;
@@ -22,6 +24,7 @@ import im.natter.ui.UiServices;
 import im.natter.ui.fx.FxEventBridge;
 import im.natter.xmpp.ChatAdapter;
 import im.natter.xmpp.ConnectionAdapter;
+import im.natter.xmpp.HistoryAdapter;
 import im.natter.xmpp.PresenceAdapter;
 import im.natter.xmpp.RosterAdapter;
 import im.natter.xmpp.XmppConfig;
@@ -77,6 +80,7 @@ public final class AppContext implements AutoCloseable {
     public final RosterService roster;
     public final PresenceService presence;
     public final AccountService accounts;
+    public final HistorySyncService history;
 
     private AppContext(Options options, Database database) {
         this.database = database;
@@ -93,10 +97,12 @@ public final class AppContext implements AutoCloseable {
         var chatAdapter = new ChatAdapter(sessions);
         var rosterAdapter = new RosterAdapter(sessions);
         var presenceAdapter = new PresenceAdapter(sessions);
+        var historyAdapter = new HistoryAdapter(sessions);
 
         var messages = new SqliteMessageStore(database);
         var conversationStore = new SqliteConversationStore(database, clock);
         var rosterStore = new SqliteRosterStore(database);
+        var syncStateStore = new SqliteSyncStateStore(database);
         var settings = new JsonSettingsStore(options.dataDirectory().settingsFile(), clock);
 
         connections = new ConnectionService(connectionAdapter, bus, scheduler, options.reconnect(), clock);
@@ -106,6 +112,8 @@ public final class AppContext implements AutoCloseable {
         roster = new RosterService(rosterAdapter, rosterStore, bus, serviceWorker);
         presence = new PresenceService(presenceAdapter, connectionAdapter, connections, bus, serviceWorker);
         accounts = new AccountService(settings, options.secrets(), connections, bus, accountWorker);
+        history = new HistorySyncService(historyAdapter, syncStateStore, conversationStore, connectionAdapter, bus,
+                serviceWorker, clock, HistorySyncService.Settings.standard());
     }
 
     /** Opens the archive and builds everything. Fails with words for the user when the archive cannot open. */

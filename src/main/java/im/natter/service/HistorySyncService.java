@@ -99,7 +99,7 @@ public final class HistorySyncService {
         try {
             var state = syncStates.syncState(account, null);
             if (state.isPresent()) {
-                forward(account, state.get().lastArchiveId(), 0);
+                forward(account, state.get().lastArchiveId(), state.get().lastSynced(), 0);
             } else {
                 firstWindow(account);
             }
@@ -109,8 +109,17 @@ public final class HistorySyncService {
     }
 
     /** Pages forwards from {@code afterId} until the archive says it is complete. */
-    private void forward(AccountId account, String afterId, int storedSoFar) {
+    private void forward(AccountId account, String afterId, java.time.Instant lastSynced, int storedSoFar) {
         history.fetch(HistoryQuery.after(account, afterId, settings.pageSize())).whenCompleteAsync((page, error) -> {
+            if (error != null && unwrap(error) instanceof java.util.NoSuchElementException) {
+                // the server no longer knows our last id (its archive expired or was reset): take everything
+                // since we last synced, newest first; repeats are recognised by their keys
+                LOG.log(Level.INFO, "archive cursor of " + account + " is gone; catching up by date");
+                backwards(account, HistoryQuery.newestSince(account, null,
+                        lastSynced.minus(Duration.ofHours(1)), settings.pageSize()), null, new HashMap<>(),
+                        storedSoFar);
+                return;
+            }
             if (error != null) {
                 fail(account, storedSoFar, reason(error));
                 return;
@@ -121,7 +130,7 @@ public final class HistorySyncService {
                 if (page.complete() || page.lastArchiveId() == null) {
                     finish(account, stored, null);
                 } else {
-                    forward(account, page.lastArchiveId(), stored);
+                    forward(account, page.lastArchiveId(), lastSynced, stored);
                 }
             } catch (ArchiveException e) {
                 archiveFailed(account, storedSoFar, e);
@@ -215,11 +224,16 @@ public final class HistorySyncService {
         bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
     }
 
-    private static String reason(Throwable error) {
+    private static Throwable unwrap(Throwable error) {
         Throwable t = error;
         while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
+        return t;
+    }
+
+    private static String reason(Throwable error) {
+        Throwable t = unwrap(error);
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

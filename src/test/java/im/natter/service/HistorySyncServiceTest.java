@@ -200,4 +200,21 @@ class HistorySyncServiceTest {
         });
         assertThat(s.xmpp.receiptsSent()).isEmpty();
     }
+
+    @Test
+    void whenTheServerForgotOurLastIdTheCatchUpGoesByDateInstead() {
+        for (int i = 1; i <= 30; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+        for (int i = 31; i <= 40; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        dropConnection();
+        s.xmpp.failNextHistory(new java.util.NoSuchElementException("item-not-found"));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(bodies()).hasSize(40).doesNotHaveDuplicates();
+        assertThat(progress.getLast().problem()).isNull();
+    }
 }
