@@ -131,6 +131,31 @@ class FaultProxyIT {
     }
 
     @Test
+    void aSlowedLinkStillCarriesALoginAndMessages(ProsodyServer server) throws Exception {
+        TestAccount alice = prosody.newAccount("alice");
+        try (FaultProxy proxy = FaultProxy.to(server.c2sPort())) {
+            proxy.slow(Duration.ofMillis(1));
+            XMPPTCPConnection connection = SmackClients.connect(
+                    SmackClients.configuration(server, alice, "slowed").setPort(proxy.port()).build());
+            try {
+                List<String> got = new CopyOnWriteArrayList<>();
+                connection.addAsyncStanzaListener(s -> got.add(((Message) s).getBody()),
+                        s -> s instanceof Message m && m.getBody() != null);
+                var self = JidCreate.entityBareFrom(alice.jid());
+                for (int i = 0; i < 20; i++) {
+                    connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(self)
+                            .ofType(Message.Type.chat).setBody("slow" + i).build());
+                }
+                Eventually.until("all 20 arrive", () -> got.size() == 20);
+                assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20)
+                        .mapToObj(i -> "slow" + i).toList());
+            } finally {
+                connection.disconnect();
+            }
+        }
+    }
+
+    @Test
     void aCutInTheMiddleOfABurstClosesTheClientOnErrorAndItCanComeBackThroughTheProxy(ProsodyServer server)
             throws Exception {
         TestAccount alice = prosody.newAccount("alice");

@@ -5,18 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.natter.archive.Database;
 import im.natter.testsupport.Eventually;
 import im.natter.testsupport.faults.FaultProxy;
-import im.natter.testsupport.prosody.ProsodyExtension;
-import im.natter.testsupport.prosody.ProsodyServer;
 import im.natter.testsupport.prosody.TestAccount;
+import im.natter.testsupport.server.ServerKind;
+import im.natter.testsupport.server.XmppServers;
+import im.natter.testsupport.server.XmppTestServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Proves the headless harness: the real Natter core in a child JVM signs in with the test CA, sends, is killed with
@@ -25,22 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 class HeadlessNatterIT {
 
     @RegisterExtension
-    static final ProsodyExtension prosody = ProsodyExtension.create(b -> b.sqlStorage());
+    static final XmppServers servers = XmppServers.create();
 
     @TempDir
     Path home;
 
-    @Test
-    void aMessageQueuedBeforeAKillMinusNineIsDeliveredOnceAfterTheRestart(ProsodyServer server) throws Exception {
-        TestAccount alice = prosody.newAccount("alice");
-        TestAccount bob = prosody.newAccount("bob");
-        XMPPTCPConnection bobClient = prosody.connect(bob);
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void aMessageQueuedBeforeAKillMinusNineIsDeliveredOnceAfterTheRestart(ServerKind kind) throws Exception {
+        XmppTestServer server = servers.server(kind);
+        TestAccount alice = servers.newAccount(kind, "alice");
+        TestAccount bob = servers.newAccount(kind, "bob");
+        XMPPTCPConnection bobClient = servers.connect(kind, bob);
         List<String> bobGot = new CopyOnWriteArrayList<>();
         bobClient.addAsyncStanzaListener(s -> bobGot.add(((Message) s).getBody()),
                 s -> s instanceof Message m && m.getBody() != null);
 
         try (FaultProxy proxy = FaultProxy.to(server.c2sPort());
-                HeadlessNatterProcess natter = HeadlessNatterProcess.builder(home, server)
+                HeadlessNatterProcess natter = HeadlessNatterProcess.builder(home.resolve(kind.name()), server)
                         .endpoint(proxy.host(), proxy.port()).start()) {
             assertThat(natter.command("frobnicate")).startsWith("error unknown command");
             assertThat(natter.command("send not-an-address hi")).startsWith("error ");
