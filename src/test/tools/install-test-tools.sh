@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the integration and UI tests need, when it is missing and we are allowed to:
-# Prosody (the XMPP server the tests start on loopback, with its SQLite driver), Xvfb (a display for the UI tests), fonts,
+# Prosody and ejabberd (the XMPP servers the tests start on loopback; Prosody with its SQLite driver), Xvfb (a display for the UI tests), fonts,
 # gnome-keyring and D-Bus (a real Secret Service for the credential-store tests), openssl.
 # Runs as part of the test command; prints what it does and never fails the build by itself:
 # a test that lacks its tool then fails with a message naming it.
@@ -9,6 +9,7 @@ set -u
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
 have prosody || need+=(prosody)
+{ have ejabberdctl || [ -x /usr/sbin/ejabberdctl ]; } || need+=(ejabberd)
 # Prosody's SQL storage (used by the long-archive tests) needs the SQLite driver for LuaDBI.
 if have dpkg-query; then
   dpkg-query -W -f='${Status}' lua-dbi-sqlite3 2>/dev/null | grep -q 'install ok installed' || need+=(lua-dbi-sqlite3)

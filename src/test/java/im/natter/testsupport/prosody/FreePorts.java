@@ -8,9 +8,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback port helpers; other servers may already hold the usual XMPP ports on a shared machine. */
-final class FreePorts {
+public final class FreePorts {
 
-    static final InetAddress LOOPBACK;
+    public static final InetAddress LOOPBACK;
 
     static {
         try {
@@ -25,7 +25,7 @@ final class FreePorts {
     }
 
     /** A port nobody listens on right now (there is a small race until the server binds it; start() retries). */
-    static int pick() {
+    public static int pick() {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(LOOPBACK, 0));
@@ -36,7 +36,7 @@ final class FreePorts {
     }
 
     /** Whether the given loopback port can be bound right now. */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(LOOPBACK, port));
@@ -47,7 +47,7 @@ final class FreePorts {
     }
 
     /** Whether something accepts TCP connections on the loopback port. */
-    static boolean isListening(int port) {
+    public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(LOOPBACK, port), 500);
             return true;

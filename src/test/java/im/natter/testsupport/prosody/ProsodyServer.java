@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
+import im.natter.testsupport.server.XmppTestServer;
+
 /**
  * A real Prosody (Debian's {@code prosody} package) on 127.0.0.1 with free ports, a generated
  * configuration and a throw-away data folder, for integration tests and the demo server.
@@ -36,7 +38,7 @@ import javax.net.ssl.X509TrustManager;
  * Clients must use STARTTLS ({@code c2s_require_encryption = true}). By default the certificate is signed by a
  * test CA created per server; {@link #trustStore()} holds only that CA.
  */
-public final class ProsodyServer implements AutoCloseable {
+public final class ProsodyServer implements XmppTestServer {
 
     private static final System.Logger LOG = System.getLogger(ProsodyServer.class.getName());
     private static final String DOMAIN = "localhost";
@@ -100,6 +102,7 @@ public final class ProsodyServer implements AutoCloseable {
      * Starts Prosody and waits until it answers an XMPP stream header. The first start chooses the ports;
      * a later start (after {@link #stop()} or {@link #kill()}) reuses the same ports, data and certificate.
      */
+    @Override
     public synchronized ProsodyServer start() {
         if (closed) {
             throw new IllegalStateException("this ProsodyServer is closed");
@@ -128,6 +131,7 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** Stops Prosody with SIGTERM (a clean shutdown) and waits until it has exited. Data and ports are kept. */
+    @Override
     public synchronized void stop() {
         if (process == null) {
             return;
@@ -142,6 +146,7 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** Kills Prosody with SIGKILL, as a crash would; nothing is flushed. Data and ports are kept. */
+    @Override
     public synchronized void kill() {
         if (process == null) {
             return;
@@ -177,11 +182,13 @@ public final class ProsodyServer implements AutoCloseable {
         }
     }
 
+    @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
     /** Creates an account with {@code prosodyctl register}; works whether or not the server runs. */
+    @Override
     public void register(String user, String password) {
         prosodyctl("register", user, DOMAIN, password);
     }
@@ -224,10 +231,12 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** Always {@code 127.0.0.1}. */
+    @Override
     public String host() {
         return FreePorts.LOOPBACK.getHostAddress();
     }
 
+    @Override
     public int c2sPort() {
         return c2sPort;
     }
@@ -238,6 +247,7 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** The XMPP domain, {@code localhost}. */
+    @Override
     public String domain() {
         return DOMAIN;
     }
@@ -252,6 +262,7 @@ public final class ProsodyServer implements AutoCloseable {
         return "upload." + DOMAIN;
     }
 
+    @Override
     public String jid(String user) {
         return user + "@" + DOMAIN;
     }
@@ -276,11 +287,13 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** A key store whose only entry is the test CA: inject it as the client's trust store. */
+    @Override
     public KeyStore trustStore() {
         return ca.trustStore();
     }
 
     /** A trust manager that trusts only the test CA (not the JDK's default CAs). */
+    @Override
     public X509TrustManager trustManager() {
         return ca.trustManager();
     }
@@ -304,6 +317,7 @@ public final class ProsodyServer implements AutoCloseable {
     }
 
     /** The last lines of Prosody's console log, for failure messages. */
+    @Override
     public String logTail(int lines) {
         try {
             if (!Files.exists(logFile)) {
@@ -325,6 +339,11 @@ public final class ProsodyServer implements AutoCloseable {
     /** The operating-system process id of the running Prosody, if any. */
     public synchronized Optional<Long> pid() {
         return isRunning() ? Optional.of(process.pid()) : Optional.empty();
+    }
+
+    @Override
+    public String kind() {
+        return "prosody";
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import javax.net.SocketFactory;
 
+import im.natter.testsupport.server.XmppTestServer;
+
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -22,7 +24,7 @@ public final class SmackClients {
     }
 
     /** A configuration builder for this account on this server; adjust it before build(). */
-    public static XMPPTCPConnectionConfiguration.Builder configuration(ProsodyServer server, TestAccount account,
+    public static XMPPTCPConnectionConfiguration.Builder configuration(XmppTestServer server, TestAccount account,
             String resource) {
         try {
             return XMPPTCPConnectionConfiguration.builder()
@@ -40,7 +42,7 @@ public final class SmackClients {
     }
 
     /** A connected, logged-in client (resource "test"); disconnect it when done. */
-    public static XMPPTCPConnection connect(ProsodyServer server, TestAccount account) {
+    public static XMPPTCPConnection connect(XmppTestServer server, TestAccount account) {
         return connect(configuration(server, account, "test").build());
     }
 

@@ -63,7 +63,7 @@ public final class TestCertificates {
 
     /** Creates a fresh CA valid from yesterday for ten years. */
     public static TestCertificates newCa() {
-        KeyPair keys = newKeyPair();
+        KeyPair keys = newKeyPair("EC");
         Instant now = Instant.now();
         X500Name name = new X500Name("CN=Natter Test CA " + Long.toHexString(RANDOM.nextLong()) + ",O=Natter tests");
         try {
@@ -86,7 +86,15 @@ public final class TestCertificates {
 
     /** A server certificate of the given kind with its key; the chain is the leaf, plus the CA when it signed it. */
     public ServerIdentity issue(CertificateKind kind) {
-        KeyPair keys = newKeyPair();
+        return issue(kind, "EC");
+    }
+
+    /**
+     * Like {@link #issue(CertificateKind)} with a leaf key of the given algorithm ("EC" or "RSA"): ejabberd 23.01
+     * does not match an EC key to its certificate, so its harness asks for RSA.
+     */
+    public ServerIdentity issue(CertificateKind kind, String keyAlgorithm) {
+        KeyPair keys = newKeyPair(keyAlgorithm);
         Instant now = Instant.now();
         Instant notBefore = now.minus(Duration.ofDays(1));
         Instant notAfter = now.plus(Duration.ofDays(365));
@@ -108,7 +116,8 @@ public final class TestCertificates {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(),
                     Date.from(notBefore), Date.from(notAfter), subject, keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
+                            | (keyAlgorithm.equals("RSA") ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement)))
                     .addExtension(Extension.extendedKeyUsage, false,
                             new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans))
@@ -216,10 +225,14 @@ public final class TestCertificates {
         Files.writeString(file, content);
     }
 
-    private static KeyPair newKeyPair() {
+    private static KeyPair newKeyPair(String algorithm) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            if (algorithm.equals("RSA")) {
+                generator.initialize(2048, RANDOM);
+            } else {
+                generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            }
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -232,7 +245,9 @@ public final class TestCertificates {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) throws GeneralSecurityException {
         try {
-            ContentSigner contentSigner = new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate());
+            ContentSigner contentSigner = new JcaContentSignerBuilder(
+                    signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA")
+                    .build(signer.getPrivate());
             return new JcaX509CertificateConverter().getCertificate(builder.build(contentSigner));
         } catch (OperatorCreationException | java.security.cert.CertificateException e) {
             throw new GeneralSecurityException(e);
