@@ -3,6 +3,7 @@ package im.natter.ui.chat;
 import im.natter.domain.model.Availability;
 import im.natter.domain.model.PresenceStatus;
 import im.natter.ui.fx.InitialsAvatar;
+import im.natter.ui.fx.WrapGuard;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -164,7 +165,7 @@ public final class ChatView extends BorderPane {
         loadError.textProperty().bind(vm.loadErrorProperty());
         loadError.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
         loadError.managedProperty().bind(loadError.visibleProperty());
-        loadError.setWrapText(true);
+        WrapGuard.wrapping(loadError);
         return new VBox(loadError, list);
     }
 
@@ -172,10 +173,15 @@ public final class ChatView extends BorderPane {
         input.setId("message-input");
         input.getStyleClass().add("composer-input");
         input.setPromptText("Write a message");
-        input.setWrapText(true);
+        WrapGuard.wrapping(input);
         input.setPrefRowCount(1);
         input.textProperty().bindBidirectional(vm.composerTextProperty());
-        input.textProperty().addListener((obs, old, text) -> input.setPrefRowCount(rowsFor(text)));
+        input.textProperty().addListener((obs, old, text) -> {
+            input.setPrefRowCount(rowsFor(text));
+            // Hebrew or Arabic is written from the right; the guard above has turned soft wrapping off for it
+            input.setNodeOrientation(text != null && DisplayText.isRightToLeft(text)
+                    ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        });
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         HBox.setHgrow(input, Priority.ALWAYS);
 
@@ -192,7 +198,7 @@ public final class ChatView extends BorderPane {
 
         problem.setId("composer-problem");
         problem.getStyleClass().add("composer-problem");
-        problem.setWrapText(true);
+        WrapGuard.wrapping(problem);
         problem.textProperty().bind(javafx.beans.binding.Bindings.when(vm.sendErrorProperty().isNotEmpty())
                 .then(vm.sendErrorProperty()).otherwise(vm.composerProblemProperty()));
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
@@ -292,7 +298,10 @@ public final class ChatView extends BorderPane {
         alert.setHeaderText("Open this link in your browser?");
         String note = shown.equals(target) ? ""
                 : "\n\nThe address contains letters from another alphabet; this is its real form.";
-        alert.setContentText(shown + note);
+        // the address may hold Hebrew or Arabic, which the dialog's own wrapping label cannot wrap
+        Label content = WrapGuard.wrapping(new Label(shown + note));
+        content.setMaxWidth(480);
+        alert.getDialogPane().setContent(content);
         var open = new ButtonType("Open", ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(ButtonType.CANCEL, open);
         if (getScene() != null) {

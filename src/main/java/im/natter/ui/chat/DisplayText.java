@@ -89,46 +89,6 @@ public final class DisplayText {
     }
 
     /**
-     * The text cut into words and runs of spaces when it contains right-to-left letters, else the text whole.
-     * JavaFX 25 throws while wrapping a right-to-left run at a space (PrismTextLayout.computeTrailingSpaceWidth),
-     * but not when words and spaces are text nodes of their own; the pieces join back to exactly {@code text}.
-     */
-    public static java.util.List<String> wrapSafePieces(String text) {
-        if (!containsRightToLeft(text)) {
-            return java.util.List.of(text);
-        }
-        var pieces = new java.util.ArrayList<String>();
-        int start = 0;
-        int n = text.length();
-        for (int i = 1; i < n; i++) {
-            if (Character.isWhitespace(text.charAt(i)) != Character.isWhitespace(text.charAt(i - 1))) {
-                pieces.add(text.substring(start, i));
-                start = i;
-            }
-        }
-        if (start < n) {
-            pieces.add(text.substring(start));
-        }
-        return pieces;
-    }
-
-    static boolean containsRightToLeft(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\u0590' && (c <= '\u08FF' || (c >= '\uFB1D' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFF'))) {
-                return true;
-            }
-            if (Character.isHighSurrogate(c)) {
-                byte d = Character.getDirectionality(text.codePointAt(i));
-                if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
      * Whether the text reads right to left, by its first strong character (the Unicode bidi P2 rule), so an
      * Arabic or Hebrew message is laid out from the right while the rest of the window stays as it is.
      */

@@ -1,5 +1,6 @@
 package im.natter.ui.chat;
 
+import im.natter.ui.fx.WrapGuard;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
@@ -82,7 +83,7 @@ final class SelectableText extends Region {
         clearSelection();
         setNodeOrientation(rightToLeft ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
         if (segments.size() == 1 && !segments.getFirst().isLink()
-                && !DisplayText.containsRightToLeft(segments.getFirst().text())) {
+                && !WrapGuard.containsRightToLeft(segments.getFirst().text())) {
             // the common case: reuse one node, so a scrolled-in cell creates nothing
             plain = segments.getFirst().text();
             single.setText(plain);
@@ -96,7 +97,7 @@ final class SelectableText extends Region {
         for (TextSegment s : segments) {
             all.append(s.text());
             if (!s.isLink()) {
-                for (String piece : DisplayText.wrapSafePieces(s.text())) {
+                for (String piece : WrapGuard.flowPieces(s.text())) {
                     Text t = new Text(piece);
                     t.getStyleClass().add("message-run");
                     runs.add(t);

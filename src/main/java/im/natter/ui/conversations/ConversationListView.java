@@ -1,6 +1,7 @@
 package im.natter.ui.conversations;
 
 import im.natter.domain.model.ConversationKey;
+import im.natter.ui.fx.WrapGuard;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -24,13 +25,13 @@ public final class ConversationListView extends VBox {
         list.setCellFactory(lv -> new ConversationCell());
         var empty = new Label("No conversations yet.\nStart one from your contacts.");
         empty.getStyleClass().add("conversations-empty");
-        empty.setWrapText(true);
+        WrapGuard.wrapping(empty);
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         var error = new Label();
         error.getStyleClass().add("conversations-error");
-        error.setWrapText(true);
+        WrapGuard.wrapping(error);
         error.textProperty().bind(vm.loadErrorProperty());
         error.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());

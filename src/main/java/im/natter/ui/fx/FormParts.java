@@ -19,7 +19,7 @@ public final class FormParts {
         l.textProperty().bind(text);
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
-        l.setWrapText(true);
+        WrapGuard.wrapping(l);
         l.getStyleClass().addAll("field-error", Styles.TEXT_SMALL, Styles.DANGER);
         return l;
     }
@@ -37,7 +37,7 @@ public final class FormParts {
 
     public static Label muted(String text) {
         Label l = new Label(text);
-        l.setWrapText(true);
+        WrapGuard.wrapping(l);
         l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return l;
     }

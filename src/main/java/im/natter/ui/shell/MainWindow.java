@@ -5,6 +5,7 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.ui.connection.ConnectionBar;
 import im.natter.ui.fx.AvatarView;
 import im.natter.ui.fx.FormParts;
+import im.natter.ui.fx.WrapGuard;
 import im.natter.ui.presence.PresencePicker;
 import im.natter.ui.roster.AddContactDialog;
 import im.natter.ui.roster.RosterView;
@@ -184,7 +185,7 @@ public final class MainWindow extends StackPane {
         Label text = new Label();
         text.setId("notice");
         text.textProperty().bind(vm.noticeProperty());
-        text.setWrapText(true);
+        WrapGuard.wrapping(text);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         Button close = new Button(null, new FontIcon(Material2AL.CLOSE));

@@ -1,6 +1,7 @@
 package im.natter.ui.signin;
 
 import atlantafx.base.theme.Styles;
+import im.natter.ui.fx.WrapGuard;
 import java.time.ZoneId;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -39,13 +40,13 @@ public final class CertificateDialog extends Dialog<ButtonType> {
         title.getStyleClass().add(Styles.TITLE_3);
         title.setGraphicTextGap(10);
         Label explanation = new Label(vm.explanation());
-        explanation.setWrapText(true);
+        WrapGuard.wrapping(explanation);
 
         VBox problems = new VBox(4);
         problems.setId("certificate-problems");
         for (String p : vm.problems()) {
             Label l = new Label("•  " + p);
-            l.setWrapText(true);
+            WrapGuard.wrapping(l);
             problems.getChildren().add(l);
         }
         problems.getStyleClass().add("error-box");

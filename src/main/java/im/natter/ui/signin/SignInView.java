@@ -1,8 +1,9 @@
 package im.natter.ui.signin;
 
 import atlantafx.base.theme.Styles;
-import im.natter.ui.fx.FormParts;
 import im.natter.ui.fx.Focus;
+import im.natter.ui.fx.FormParts;
+import im.natter.ui.fx.WrapGuard;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -51,7 +52,7 @@ public final class SignInView extends StackPane {
         Label note = new Label();
         note.setId("sign-in-note");
         note.textProperty().bind(vm.noteProperty());
-        note.setWrapText(true);
+        WrapGuard.wrapping(note);
         note.getStyleClass().add("note-box");
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
@@ -89,11 +90,11 @@ public final class SignInView extends StackPane {
         errorTitle.setId("sign-in-error");
         errorTitle.textProperty().bind(vm.errorTitleProperty());
         errorTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        errorTitle.setWrapText(true);
+        WrapGuard.wrapping(errorTitle);
         Label errorDetail = new Label();
         errorDetail.setId("sign-in-error-detail");
         errorDetail.textProperty().bind(vm.errorDetailProperty());
-        errorDetail.setWrapText(true);
+        WrapGuard.wrapping(errorDetail);
         VBox errorBox = new VBox(2, errorTitle, errorDetail);
         errorBox.getStyleClass().add("error-box");
         errorBox.visibleProperty().bind(errorTitle.textProperty().isNotEmpty());

@@ -20,7 +20,8 @@ import javafx.stage.Stage;
 
 /**
  * A look at the chat and the conversation list over the fakes, for screenshots under Xvfb. Not a test.
- * Argument "big" fills the chat with 10,000 messages to feel the scrolling.
+ * Argument "big" fills the chat with 10,000 messages to feel the scrolling; "rtl" adds long Hebrew and Arabic
+ * messages and leaves Hebrew in the composer.
  */
 public final class ChatPreview {
 
@@ -64,6 +65,14 @@ public final class ChatPreview {
                         .filter(t -> t.text().startsWith("Long message") || t.text().startsWith("\u05e9"))
                         .forEach(t -> t.select(14, 60)));
                 pause.play();
+            }
+            if (getParameters().getRaw().contains("rtl")) {
+                f.receive(ChatFixtures.BOB, ChatViewFxIT.HEBREW, null);
+                chat.composerTextProperty().set(ChatViewFxIT.ARABIC);
+                chat.send();
+                f.receive(ChatFixtures.BOB, ChatViewFxIT.MIXED, null);
+                chat.composerTextProperty().set("כן, אני אביא את המחשב. " + ChatViewFxIT.HEBREW
+                        + "\nושורה שנייה: תודה רבה!");
             }
             if (getParameters().getRaw().contains("type")) {
                 f.fakes.xmpp.setMaxBodyBytes(40);

@@ -29,8 +29,11 @@ class ChatViewFxIT {
     private ChatViewModel vm;
     private ChatView view;
 
+    private im.natter.ui.fx.FxFailures failures;
+
     @Start
     void start(Stage stage) {
+        failures = im.natter.ui.fx.FxFailures.watch();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         f = new ChatFixtures(Platform::runLater);
         vm = new ChatViewModel(f.ui, ChatFixtures.WITH_BOB);
@@ -113,6 +116,50 @@ class ChatViewFxIT {
                 .get();
         assertThat(copied).isEqualTo(selectable.selectedText());
         org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    public static final String HEBREW = "שלום בוב, רציתי לספר לך שהפגישה של מחר עברה לשעה שלוש אחרי הצהריים בחדר הגדול, "
+            + "ואם אתה יכול תביא בבקשה את המחשב הנייד ואת המסמכים מהשבוע שעבר";
+    public static final String ARABIC = "مرحبا بوب، أردت أن أخبرك أن اجتماع الغد قد تم نقله إلى الساعة الثالثة بعد الظهر "
+            + "في القاعة الكبيرة، وإذا استطعت أحضر معك الحاسوب المحمول والمستندات من الأسبوع الماضي";
+    public static final String MIXED = "The build on https://ci.example.org failed: נראה שהבדיקות של הממשק נכשלו שוב אחרי "
+            + "השינוי האחרון, can you look? ربما المشكلة في الخطوط";
+    static final String ONE_LONG_WORD = "שלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלוםשלום"
+            + "مرحبامرحبامرحبامرحبامرحبامرحبامرحبامرحبامرحبا";
+
+    @Test
+    void longHebrewArabicAndMixedTextCanBeTypedPastedSentAndShown(FxRobot robot) {
+        robot.clickOn("#message-input").write(HEBREW);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.messageInput().getText()).isEqualTo(HEBREW);
+        failures.assertNone();
+        robot.type(KeyCode.ENTER);
+
+        for (String pasted : java.util.List.of(ARABIC, MIXED, ONE_LONG_WORD, HEBREW + "\n" + ARABIC)) {
+            robot.interact(() -> {
+                var content = new javafx.scene.input.ClipboardContent();
+                content.putString(pasted);
+                javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            });
+            robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(view.messageInput().getText()).isEqualTo(pasted);
+            failures.assertNone();
+            robot.type(KeyCode.ENTER);
+        }
+        f.receive(ChatFixtures.BOB, ARABIC + " " + HEBREW, null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(vm.items()).extracting(i -> i.message().body())
+                .containsExactly(HEBREW, ARABIC, MIXED, ONE_LONG_WORD, HEBREW + "\n" + ARABIC, ARABIC + " " + HEBREW);
+        assertThat(String.join("", shownTexts(robot))).contains(HEBREW, ARABIC, MIXED, ONE_LONG_WORD);
+        failures.assertNone();
+
+        // narrower and wider: the messages wrap again at each width
+        robot.interact(() -> view.getScene().getWindow().setWidth(420));
+        failures.assertNone();
+        robot.interact(() -> view.getScene().getWindow().setWidth(900));
+        failures.assertNone();
     }
 
     private static java.util.List<String> shownTexts(FxRobot robot) {

@@ -49,11 +49,4 @@ class DisplayTextTest {
         assertThat(DisplayText.isRightToLeft("Hello שלום")).isFalse();
         assertThat(DisplayText.isRightToLeft("1234 !!")).isFalse();
     }
-
-    @Test
-    void rightToLeftTextIsCutIntoWordsSoJavaFxCanWrapIt() {
-        assertThat(DisplayText.wrapSafePieces("plain english text")).containsExactly("plain english text");
-        assertThat(DisplayText.wrapSafePieces("שלום!  מה שלומך")).containsExactly("שלום!", "  ", "מה", " ", "שלומך");
-        assertThat(String.join("", DisplayText.wrapSafePieces("a مرحبا b\n"))).isEqualTo("a مرحبا b\n");
-    }
 }

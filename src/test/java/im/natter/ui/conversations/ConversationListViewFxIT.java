@@ -33,8 +33,11 @@ class ConversationListViewFxIT {
     private ConversationListViewModel vm;
     private ConversationListView view;
 
+    private im.natter.ui.fx.FxFailures failures;
+
     @Start
     void start(Stage stage) {
+        failures = im.natter.ui.fx.FxFailures.watch();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         f = new ChatFixtures(Platform::runLater);
         f.receive(ChatFixtures.BOB, "hello from bob", null);
@@ -64,5 +67,25 @@ class ConversationListViewFxIT {
         assertThat(vm.items()).extracting(ConversationListItem::name).containsExactly("bob", "carol");
         assertThat(view.listView().getSelectionModel().getSelectedItem().key()).isEqualTo(ChatFixtures.WITH_BOB);
         assertThat(opened).hasSize(1);
+    }
+
+    @Test
+    void longHebrewAndArabicPreviewsShowWithoutFailing(FxRobot robot) {
+        String hebrew = "שלום, רציתי לספר לך שהפגישה של מחר עברה לשעה שלוש אחרי הצהריים בחדר הגדול";
+        String arabic = "مرحبا، أردت أن أخبرك أن اجتماع الغد قد تم نقله إلى الساعة الثالثة بعد الظهر";
+        f.fakes.clock.advance(Duration.ofMinutes(1));
+        f.receive(ChatFixtures.BOB, hebrew, null);
+        f.fakes.clock.advance(Duration.ofMinutes(1));
+        f.receive(CAROL, arabic + "\n" + hebrew, null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var previews = robot.lookup(".conversation-preview").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+        assertThat(previews).anySatisfy(p -> assertThat(p).startsWith(arabic.substring(0, 20)));
+        assertThat(previews).anySatisfy(p -> assertThat(p).startsWith(hebrew.substring(0, 20)));
+        failures.assertNone();
+
+        robot.interact(() -> view.getScene().getWindow().setWidth(260));
+        failures.assertNone();
     }
 }

@@ -4,6 +4,10 @@ import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.Availability;
+import im.natter.domain.model.Contact;
+import im.natter.domain.model.PresenceStatus;
+import im.natter.domain.model.Subscription;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKey;
 import im.natter.testsupport.display.VirtualDisplayExtension;
@@ -31,8 +35,11 @@ class MainWindowFxIT {
     private MainViewModel vm;
     private MainWindow window;
 
+    private im.natter.ui.fx.FxFailures failures;
+
     @Start
     void start(Stage stage) {
+        failures = im.natter.ui.fx.FxFailures.watch();
         Theme.applyBase();
         vm = new MainViewModel(ui.services, new AccountSettings(ALICE, "natter-t", null, false, List.of()), true);
         vm.activate();
@@ -89,5 +96,31 @@ class MainWindowFxIT {
         assertThat(robot.lookup("#chat-nobody-example-org").tryQuery())
                 .as("field '%s', error '%s'", window.startChatField().getText(), vm.startChatErrorProperty().get())
                 .isPresent();
+    }
+
+    @Test
+    void hebrewAndArabicNamesAndStatusTextsShowInTheRosterWithoutFailing(FxRobot robot) {
+        String status = "בחופשה עד סוף החודש, אפשר לכתוב לי אבל אני אענה רק כשאחזור הביתה";
+        robot.interact(() -> pushHebrewAndArabic(status));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var texts = robot.lookup(".contact-status").queryAllAs(Label.class).stream().map(Label::getText).toList();
+        assertThat(texts).contains(status);
+        failures.assertNone();
+        robot.interact(() -> window.getScene().getWindow().setWidth(800));
+        failures.assertNone();
+    }
+
+    private void pushHebrewAndArabic(String status) {
+        // the fakes deliver on the calling thread here, so this runs on the FX thread
+        ui.fakes.xmpp.pushRoster(ALICE, List.of(
+                new Contact(Address.of("noa@example.org"), "נועה כהן מהמשרד בתל אביב", Subscription.BOTH, false,
+                        List.of("Friends")),
+                new Contact(Address.of("layla@example.org"), "ليلى من فريق التصميم في القاهرة", Subscription.BOTH,
+                        false, List.of("Work"))));
+        ui.fakes.xmpp.presence(ALICE, Address.of("noa@example.org"), "phone",
+                new PresenceStatus(Availability.AWAY, status));
+        ui.fakes.xmpp.presence(ALICE, Address.of("layla@example.org"), "phone", new PresenceStatus(
+                Availability.AVAILABLE, "أعمل على التصميم الجديد طوال اليوم، سأرد على الرسائل في المساء"));
     }
 }
