@@ -49,6 +49,15 @@ public final class ChatService {
     private final Clock clock;
     /** Messages put on the wire since each account's last connect, so the outbox does not send them twice. */
     private final java.util.Map<AccountId, java.util.Set<String>> inFlight = new java.util.HashMap<>();
+    /** How many connections died with each message on the wire and unacknowledged; only touched on worker. */
+    private final java.util.Map<String, Integer> lostWithConnection = new java.util.HashMap<>();
+
+    /**
+     * A message that was on the wire each time the connection died this often is taken as refused by the server
+     * (e.g. over a stanza limit lower than ours, which servers answer by closing the stream): it fails with words
+     * instead of looping through reconnects. The user can retry it.
+     */
+    static final int MAX_LOST_CONNECTIONS = 3;
     private final Supplier<String> ids;
 
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
@@ -76,7 +85,11 @@ public final class ChatService {
 
             @Override
             public void serverAcknowledged(AccountId account, String originId) {
-                worker.execute(() -> advance(account, originId, DeliveryState.ON_SERVER, null));
+                worker.execute(() -> {
+                    lostWithConnection.remove(originId);
+                    inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
+                    advance(account, originId, DeliveryState.ON_SERVER, null);
+                });
             }
 
             @Override
@@ -88,14 +101,19 @@ public final class ChatService {
             @Override
             public void connected(AccountId account, boolean resumed) {
                 worker.execute(() -> {
-                    inFlight.remove(account);
+                    // a resumed session resends what the server had not acknowledged by itself (XEP-0198);
+                    // after a fresh login, every queued message goes out again with its origin-id
+                    if (!resumed) {
+                        inFlight.remove(account);
+                    }
                     flushOutbox(account);
                 });
             }
 
             @Override
             public void connectionLost(AccountId account, im.natter.domain.model.ConnectionProblem problem) {
-                // queued messages stay queued; they go out on the next connected()
+                // queued messages stay queued and go out on the next connected(), unless they keep killing it
+                worker.execute(() -> countLostConnection(account));
             }
         });
     }
@@ -186,6 +204,17 @@ public final class ChatService {
             inFlight.get(account).remove(m.originId());
             // it stays queued and goes out with the outbox on the next connection
             LOG.log(Level.DEBUG, "not connected, message stays queued");
+        }
+    }
+
+    private void countLostConnection(AccountId account) {
+        for (String originId : java.util.List.copyOf(inFlight.getOrDefault(account, java.util.Set.of()))) {
+            if (lostWithConnection.merge(originId, 1, Integer::sum) >= MAX_LOST_CONNECTIONS) {
+                lostWithConnection.remove(originId);
+                inFlight.get(account).remove(originId);
+                advance(account, originId, DeliveryState.FAILED, "The server closed the connection each time this "
+                        + "message was sent, so Natter stopped trying. It may be too long for this server.");
+            }
         }
     }
 

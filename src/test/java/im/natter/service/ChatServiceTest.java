@@ -185,4 +185,36 @@ class ChatServiceTest {
         assertThat(newest).extracting(ChatMessage::body).startsWith("m70").endsWith("m119");
         assertThat(older).extracting(ChatMessage::body).startsWith("m20").endsWith("m69");
     }
+
+    @Test
+    void aMessageThatKillsTheConnectionEveryTimeFailsInsteadOfLooping() {
+        signIn();
+        s.xmpp.setAutoAck(false);
+        ChatMessage m = s.chats.send(withBob, "too much for this server").join();
+        var dropped = im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "The connection was lost.");
+        for (int i = 0; i < ChatService.MAX_LOST_CONNECTIONS; i++) {
+            s.xmpp.drop(FakeServices.ALICE, dropped);
+            s.connections.reconnectNow(FakeServices.ALICE).join();
+        }
+
+        ChatMessage now = s.archive.all().getFirst();
+        assertThat(now.state()).isEqualTo(DeliveryState.FAILED);
+        assertThat(now.error()).contains("stopped trying");
+        assertThat(s.xmpp.sent()).hasSize(ChatService.MAX_LOST_CONNECTIONS);
+        assertThat(m.originId()).isEqualTo(now.originId());
+    }
+
+    @Test
+    void aResumedSessionDoesNotSendTheUnacknowledgedMessagesASecondTime() {
+        signIn();
+        s.xmpp.setAutoAck(false);
+        s.chats.send(withBob, "one").join();
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "x"));
+        s.xmpp.resumeNext();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(s.xmpp.sent()).hasSize(1);
+    }
 }
