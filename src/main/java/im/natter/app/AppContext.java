@@ -112,8 +112,8 @@ public final class AppContext implements AutoCloseable {
         roster = new RosterService(rosterAdapter, rosterStore, bus, serviceWorker);
         presence = new PresenceService(presenceAdapter, connectionAdapter, connections, bus, serviceWorker);
         accounts = new AccountService(settings, options.secrets(), connections, bus, accountWorker);
-        history = new HistorySyncService(historyAdapter, syncStateStore, conversationStore, connectionAdapter, bus,
-                serviceWorker, clock, HistorySyncService.Settings.standard());
+        history = new HistorySyncService(historyAdapter, syncStateStore, messages, conversationStore,
+                connectionAdapter, bus, serviceWorker, clock, HistorySyncService.Settings.standard());
     }
 
     /** Opens the archive and builds everything. Fails with words for the user when the archive cannot open. */
@@ -124,7 +124,7 @@ public final class AppContext implements AutoCloseable {
 
     /** What the UI needs; {@code fx} runs on the JavaFX thread. */
     public UiServices ui(Executor fx, Consumer<String> openLink) {
-        return new UiServices(accounts, connections, chats, conversations, roster, presence,
+        return new UiServices(accounts, connections, chats, conversations, roster, presence, history,
                 new FxEventBridge(bus, fx), fx, background, clock, openLink);
     }
 

@@ -16,6 +16,7 @@ import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConnectionPort;
 import im.natter.domain.port.ConversationStore;
 import im.natter.domain.port.HistoryPort;
+import im.natter.domain.port.MessageStore;
 import im.natter.domain.port.SyncStateStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
@@ -53,8 +55,12 @@ public final class HistorySyncService {
         }
     }
 
+    /** How many local messages one look for the oldest archive id reads at a time. */
+    private static final int LOCAL_SCAN_PAGE = 500;
+
     private final HistoryPort history;
     private final SyncStateStore syncStates;
+    private final MessageStore messages;
     private final ConversationStore conversations;
     private final EventBus bus;
     private final Executor worker;
@@ -63,10 +69,19 @@ public final class HistorySyncService {
     /** Accounts with a catch-up under way; touched only on {@code worker}. */
     private final Set<AccountId> running = new LinkedHashSet<>();
 
+    /** Without a message store: catches up, but {@link #fetchOlder} always starts at the server's newest page. */
     public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
             ConnectionPort connection, EventBus bus, Executor worker, Clock clock, Settings settings) {
+        this(history, syncStates, null, conversations, connection, bus, worker, clock, settings);
+    }
+
+    /** @param messages where {@link #fetchOlder} looks up the oldest archive id stored for a conversation */
+    public HistorySyncService(HistoryPort history, SyncStateStore syncStates, MessageStore messages,
+            ConversationStore conversations, ConnectionPort connection, EventBus bus, Executor worker, Clock clock,
+            Settings settings) {
         this.history = history;
         this.syncStates = syncStates;
+        this.messages = messages;
         this.conversations = conversations;
         this.bus = bus;
         this.worker = worker;
@@ -86,6 +101,77 @@ public final class HistorySyncService {
                 // a catch-up in progress fails on its next page and starts again on the next sign-in
             }
         });
+    }
+
+    /**
+     * Scrolling back past the local history: asks the server for up to {@code max} messages with the conversation's
+     * peer from before the oldest archive id stored for it (its newest page when none is), stores them without
+     * moving the catch-up cursor, and publishes {@link MessageAdded} for those that were new.
+     *
+     * @return how many messages the server gave (new or not), or 0 when it has no older ones; fails with words
+     *         for the user when the account is offline, the server keeps no archive, or the archive cannot store
+     */
+    public CompletableFuture<Integer> fetchOlder(ConversationKey key, int max) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        worker.execute(() -> {
+            try {
+                if (!history.isSupported(key.account())) {
+                    done.completeExceptionally(new IllegalStateException(
+                            "Older messages are not available: the server keeps no archive, or you are offline."));
+                    return;
+                }
+                String before = oldestArchiveId(key).orElse("");
+                history.fetch(HistoryQuery.before(key.account(), key.peer(), before, max))
+                        .whenCompleteAsync((page, error) -> olderArrived(key, page, error, done), worker);
+            } catch (ArchiveException e) {
+                done.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void olderArrived(ConversationKey key, HistoryPage page, Throwable error,
+            CompletableFuture<Integer> done) {
+        if (error != null) {
+            LOG.log(Level.INFO, "older messages of " + key + " could not be fetched: " + reason(error));
+            done.completeExceptionally(new IllegalStateException(
+                    "Older messages could not be fetched from the server: " + reason(error), unwrap(error)));
+            return;
+        }
+        try {
+            // the peer filter is the server's; a result for another conversation is not this page's to store
+            List<InboundMessage> ours = page.messages().stream()
+                    .filter(m -> ConversationKey.chat(m.account(), m.peer()).equals(key)).toList();
+            store(key.account(), ours, null);
+            done.complete(ours.size());
+        } catch (ArchiveException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    /** The archive id of the oldest stored message of the conversation that has one from the account's server. */
+    private java.util.Optional<String> oldestArchiveId(ConversationKey key) throws ArchiveException {
+        if (messages == null) {
+            return java.util.Optional.empty();
+        }
+        String own = key.account().address().value();
+        String oldest = null;
+        long before = 0;
+        while (true) {
+            List<ChatMessage> chunk = messages.page(key, before, LOCAL_SCAN_PAGE);
+            for (ChatMessage m : chunk) { // oldest first: the first hit is the oldest of this chunk
+                if (m.stanzaId() != null && own.equals(m.stanzaIdBy())) {
+                    oldest = m.stanzaId();
+                    break;
+                }
+            }
+            if (chunk.size() < LOCAL_SCAN_PAGE) {
+                return java.util.Optional.ofNullable(oldest);
+            }
+            before = chunk.getFirst().id();
+        }
     }
 
     private void catchUp(AccountId account) {
@@ -195,8 +281,9 @@ public final class HistorySyncService {
         for (InboundMessage m : page) {
             mapped.add(InboundMessages.toChatMessage(m, clock.instant()));
         }
+        // no cursor: a page fetched while scrolling back must not rewind the catch-up
         List<ChatMessage> added = syncStates.storePage(mapped,
-                new SyncState(account, null, cursorId, clock.instant()));
+                cursorId == null ? null : new SyncState(account, null, cursorId, clock.instant()));
         Set<ConversationKey> touched = new LinkedHashSet<>();
         for (ChatMessage m : added) {
             bus.publish(new MessageAdded(m));

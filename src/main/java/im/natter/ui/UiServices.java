@@ -4,6 +4,7 @@ import im.natter.service.AccountService;
 import im.natter.service.ChatService;
 import im.natter.service.ConnectionService;
 import im.natter.service.ConversationService;
+import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
 import im.natter.service.RosterService;
 import im.natter.ui.fx.FxEventBridge;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 /**
  * What the composition root hands the UI. Only view models take services out of it; views get view models.
  *
+ * @param history      the server archive: catch-up progress arrives as events; older pages on demand
  * @param fx           runs on the JavaFX thread ({@code Platform::runLater} in the app, direct in tests)
  * @param background   for the rare blocking call a view model must make (e.g. restore at start)
  * @param openLink     opens an address the user clicked (the app's HostServices), after the user saw it
@@ -24,9 +26,18 @@ public record UiServices(
         ConversationService conversations,
         RosterService roster,
         PresenceService presence,
+        HistorySyncService history,
         FxEventBridge events,
         Executor fx,
         Executor background,
         Clock clock,
         java.util.function.Consumer<String> openLink) {
+
+    /** Without the server archive (previews and tests that need none): chats show only local history. */
+    public UiServices(AccountService accounts, ConnectionService connections, ChatService chats,
+            ConversationService conversations, RosterService roster, PresenceService presence, FxEventBridge events,
+            Executor fx, Executor background, Clock clock, java.util.function.Consumer<String> openLink) {
+        this(accounts, connections, chats, conversations, roster, presence, null, events, fx, background, clock,
+                openLink);
+    }
 }

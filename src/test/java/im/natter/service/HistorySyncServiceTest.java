@@ -217,4 +217,72 @@ class HistorySyncServiceTest {
         assertThat(bodies()).hasSize(40).doesNotHaveDuplicates();
         assertThat(progress.getLast().problem()).isNull();
     }
+
+    @Test
+    void scrollingBackFetchesThePageBeforeTheOldestStoredArchiveIdWithoutMovingTheCursor() {
+        var limited = new FakeServices(new HistorySyncService.Settings(Duration.ofDays(30), 40, 50));
+        List<ChatMessage> announced = new ArrayList<>();
+        limited.bus.subscribe(e -> {
+            if (e instanceof MessageAdded m) {
+                announced.add(m.message());
+            }
+        });
+        for (int i = 1; i <= 150; i++) {
+            limited.xmpp.archive(archived(BOB, Direction.INCOMING, "b" + i, "ob" + i));
+        }
+        for (int i = 1; i <= 10; i++) {
+            limited.xmpp.archive(archived(CAROL, Direction.INCOMING, "c" + i, "oc" + i));
+        }
+        limited.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()),
+                "pw".toCharArray()).join();
+        var withBob = im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, BOB);
+        assertThat(limited.archive.page(withBob, 0, 500)).hasSize(40); // the first window's limit: b111..b150
+        announced.clear();
+
+        assertThat(limited.history.fetchOlder(withBob, 50).join()).isEqualTo(50);
+        var query = limited.xmpp.historyQueries().getLast();
+        assertThat(query.with()).isEqualTo(BOB);
+        assertThat(query.beforeArchiveId()).isEqualTo("A111");
+        assertThat(announced).extracting(ChatMessage::body).first().isEqualTo("b61");
+        assertThat(announced).extracting(ChatMessage::body).last().isEqualTo("b110");
+        // the catch-up continues from the newest id it had, not from this older page
+        assertThat(limited.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A160"));
+
+        assertThat(limited.history.fetchOlder(withBob, 50).join()).isEqualTo(50);
+        assertThat(limited.history.fetchOlder(withBob, 50).join()).isEqualTo(10);
+        assertThat(limited.history.fetchOlder(withBob, 50).join()).isZero();
+        assertThat(limited.archive.page(withBob, 0, 500)).extracting(ChatMessage::body)
+                .hasSize(150).startsWith("b1", "b2").endsWith("b150");
+        assertThat(limited.archive.page(im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, CAROL), 0,
+                500)).hasSize(10);
+    }
+
+    @Test
+    void aConversationWithNothingStoredStartsAtTheServersNewestPage() {
+        for (int i = 1; i <= 5; i++) {
+            s.xmpp.archive(archived(CAROL, Direction.INCOMING, "c" + i, "oc" + i));
+        }
+        var withCarol = im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, CAROL);
+        assertThat(s.history.fetchOlder(withCarol, 50).join()).isEqualTo(5);
+        assertThat(s.xmpp.historyQueries().getLast().beforeArchiveId()).isEmpty();
+        assertThat(s.xmpp.historyQueries().getLast().with()).isEqualTo(CAROL);
+        assertThat(s.archive.syncState(FakeServices.ALICE, null)).isEmpty();
+        assertThat(added.get()).isEqualTo(5);
+    }
+
+    @Test
+    void scrollingBackWithoutAnArchiveOrAConnectionFailsInWords() {
+        var withBob = im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, BOB);
+        s.xmpp.failNextHistory(new IllegalStateException("The connection to example.org was lost."));
+        assertThat(s.history.fetchOlder(withBob, 50)).failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("Older messages could not be fetched from the server: The connection to "
+                        + "example.org was lost.");
+        s.xmpp.setHistorySupported(false);
+        assertThat(s.history.fetchOlder(withBob, 50)).failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .withMessageContaining("the server keeps no archive, or you are offline");
+        assertThat(bodies()).isEmpty();
+    }
 }

@@ -25,6 +25,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.stage.Window;
@@ -46,6 +47,8 @@ public final class ChatView extends BorderPane {
     private final Label problem = new Label();
     private final Label loadError = new Label();
     private final Circle presenceDot = new Circle(4);
+    /** The first message is in view (or the list does not scroll): the place for "Beginning of the conversation". */
+    private final javafx.beans.property.BooleanProperty listAtTop = new javafx.beans.property.SimpleBooleanProperty(true);
     private final InvalidationListener focusListener = o -> reportVisibility();
     private Window window;
 
@@ -154,6 +157,7 @@ public final class ChatView extends BorderPane {
             VirtualFlow<?> flow = flow();
             if (flow != null) {
                 flow.positionProperty().addListener((o, before, now) -> {
+                    listAtTop.set(now.doubleValue() <= 0);
                     if (now.doubleValue() <= 0 && before.doubleValue() > 0) {
                         loadOlder();
                     }
@@ -166,7 +170,20 @@ public final class ChatView extends BorderPane {
         loadError.visibleProperty().bind(vm.loadErrorProperty().isNotEmpty());
         loadError.managedProperty().bind(loadError.visibleProperty());
         WrapGuard.wrapping(loadError);
-        return new VBox(loadError, list);
+
+        // older history: "Loading older messages…" / "Beginning of the conversation", over the top of the list
+        var older = new Label();
+        older.setId("older-status");
+        older.getStyleClass().add("chat-older-status");
+        older.textProperty().bind(vm.olderStatusProperty());
+        older.visibleProperty().bind(vm.olderStatusProperty().isNotEmpty()
+                .and(vm.loadingOlderProperty().or(listAtTop)));
+        older.setMouseTransparent(true);
+        var listArea = new StackPane(list, older);
+        StackPane.setAlignment(older, Pos.TOP_CENTER);
+        StackPane.setMargin(older, new Insets(8, 0, 0, 0));
+        VBox.setVgrow(listArea, Priority.ALWAYS);
+        return new VBox(loadError, listArea);
     }
 
     private VBox composer() {

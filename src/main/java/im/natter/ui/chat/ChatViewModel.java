@@ -66,9 +66,12 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder", true);
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
+    private final ReadOnlyStringWrapper olderStatus = new ReadOnlyStringWrapper(this, "olderStatus", "");
 
     /** The archive's cursor for the next older page: the oldest message of the last page it gave us. */
     private long oldestLoadedId;
+    /** The local archive has nothing older than what is shown; older pages now come from the server. */
+    private boolean localExhausted;
     private boolean visibleAndFocused;
     private boolean unreadWhileAway;
     private boolean active;
@@ -82,6 +85,8 @@ public final class ChatViewModel {
         sending.addListener((obs, old, now) -> updateCanSend());
         peerPresence.addListener((obs, old, now) -> peerStatusText.set(describe(now)));
         peerStatusText.set(describe(peerPresence.get()));
+        loadingOlder.addListener((obs, old, now) -> updateOlderStatus(null));
+        hasOlder.addListener((obs, old, now) -> updateOlderStatus(null));
     }
 
     /** Loads the newest page, follows new and changed messages, and marks the conversation read. */
@@ -109,6 +114,8 @@ public final class ChatViewModel {
                 loadError.set("The messages could not be loaded: " + reason(error));
             } else {
                 pageArrived(page);
+                localExhausted = page.size() < PAGE_SIZE;
+                hasOlder.set(!localExhausted || services.history() != null);
                 loaded.set(true);
             }
         }, services.fx());
@@ -196,6 +203,14 @@ public final class ChatViewModel {
     }
 
     /**
+     * A word on older history for the top of the list: "Loading older messages…", "Beginning of the conversation",
+     * why the server could not give older ones, or empty.
+     */
+    public ReadOnlyStringProperty olderStatusProperty() {
+        return olderStatus.getReadOnlyProperty();
+    }
+
+    /**
      * Sends the composer's text. The text stays in the composer until the message is safely stored; if it
      * cannot be, the reason is shown and nothing is lost.
      */
@@ -227,31 +242,107 @@ public final class ChatViewModel {
     }
 
     /**
-     * Loads the page before the oldest one shown. Completes (on the FX thread) with the index at which the
+     * Loads the page before the oldest one shown: from the local archive, and once that has nothing older, from
+     * the server's archive (which stores it locally). Completes (on the FX thread) with the index at which the
      * message that was first before now stands, so the view can keep what the user was looking at in place.
      */
     public CompletableFuture<Integer> loadOlder() {
-        if (!loaded.get() || !hasOlder.get() || loadingOlder.get() || oldestLoadedId == 0) {
+        if (!loaded.get() || !hasOlder.get() || loadingOlder.get()) {
             return CompletableFuture.completedFuture(0);
         }
         loadingOlder.set(true);
         var done = new CompletableFuture<Integer>();
+        MessageListItem formerFirst = items.isEmpty() ? null : items.getFirst();
+        if (localExhausted) {
+            fetchFromServer(formerFirst, done);
+            return done;
+        }
         services.chats().history(key, oldestLoadedId, PAGE_SIZE).whenCompleteAsync((page, error) -> {
-            loadingOlder.set(false);
             if (!active) {
+                loadingOlder.set(false);
                 done.complete(0);
                 return;
             }
             if (error != null) {
+                loadingOlder.set(false);
                 loadError.set("Older messages could not be loaded: " + reason(error));
                 done.complete(0);
                 return;
             }
-            MessageListItem formerFirst = items.isEmpty() ? null : items.getFirst();
             pageArrived(page);
-            done.complete(formerFirst == null ? 0 : indexOfId(formerFirst.id()));
+            if (page.size() < PAGE_SIZE) {
+                localExhausted = true;
+                if (services.history() != null) {
+                    fetchFromServer(formerFirst, done);
+                    return;
+                }
+                hasOlder.set(false);
+            }
+            loadingOlder.set(false);
+            done.complete(indexOf(formerFirst));
         }, services.fx());
         return done;
+    }
+
+    /** Asks the server for the page before the oldest message we have, then shows it from the local archive. */
+    private void fetchFromServer(MessageListItem formerFirst, CompletableFuture<Integer> done) {
+        services.history().fetchOlder(key, PAGE_SIZE).whenCompleteAsync((count, error) -> {
+            if (!active) {
+                loadingOlder.set(false);
+                done.complete(0);
+                return;
+            }
+            if (error != null) {
+                loadingOlder.set(false);
+                // not an error banner: the user can scroll up again once online
+                updateOlderStatus(serverReason(error));
+                done.complete(indexOf(formerFirst));
+                return;
+            }
+            if (count == 0) {
+                hasOlder.set(false);
+                loadingOlder.set(false);
+                done.complete(indexOf(formerFirst));
+                return;
+            }
+            // the new messages may already be in (MessageAdded); reading them back moves the paging cursor
+            var page = oldestLoadedId == 0 ? services.chats().history(key, 0, PAGE_SIZE)
+                    : services.chats().history(key, oldestLoadedId, PAGE_SIZE);
+            page.whenCompleteAsync((older, readError) -> {
+                loadingOlder.set(false);
+                if (active && readError == null) {
+                    pageArrived(older);
+                } else if (readError != null) {
+                    loadError.set("Older messages could not be loaded: " + reason(readError));
+                }
+                done.complete(indexOf(formerFirst));
+            }, services.fx());
+        }, services.fx());
+    }
+
+    private int indexOf(MessageListItem formerFirst) {
+        return formerFirst == null ? 0 : Math.max(0, indexOfId(formerFirst.id()));
+    }
+
+    private void updateOlderStatus(String problem) {
+        if (problem != null) {
+            olderStatus.set(problem);
+        } else if (loadingOlder.get()) {
+            olderStatus.set("Loading older messages…");
+        } else if (!hasOlder.get()) {
+            olderStatus.set("Beginning of the conversation");
+        } else {
+            olderStatus.set("");
+        }
+    }
+
+    private static String serverReason(Throwable error) {
+        Throwable e = error;
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        // the history service words its failures for the user
+        return e.getMessage() != null ? e.getMessage() : "Older messages could not be fetched from the server.";
     }
 
     /**
@@ -326,9 +417,6 @@ public final class ChatViewModel {
         if (!page.isEmpty()) {
             long first = page.getFirst().id();
             oldestLoadedId = oldestLoadedId == 0 ? first : Math.min(oldestLoadedId, first);
-        }
-        if (page.size() < PAGE_SIZE) {
-            hasOlder.set(false);
         }
         List<ChatMessage> fresh = new ArrayList<>();
         for (ChatMessage m : page) {

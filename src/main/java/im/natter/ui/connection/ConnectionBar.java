@@ -20,6 +20,7 @@ public final class ConnectionBar extends HBox {
 
     private final ConnectionViewModel vm;
     private final Label text = new Label();
+    private final Label sync = new Label();
     private final Button reconnect = new Button("Reconnect now");
     private final Circle dot = new Circle(4);
     private final Timeline ticker;
@@ -40,9 +41,18 @@ public final class ConnectionBar extends HBox {
         reconnect.visibleProperty().bind(vm.reconnectShownProperty());
         reconnect.managedProperty().bind(reconnect.visibleProperty());
         reconnect.setOnAction(e -> vm.reconnectNow());
+        // the archive catch-up, beside the state and never in the way: muted, and gone when done
+        sync.setId("sync-text");
+        sync.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "sync-text");
+        sync.setMinWidth(USE_PREF_SIZE);
+        sync.textProperty().bind(vm.syncTextProperty());
+        sync.visibleProperty().bind(vm.syncTextProperty().isNotEmpty());
+        sync.managedProperty().bind(sync.visibleProperty());
+        vm.syncProblemProperty().addListener((o, was, problem) ->
+                sync.setTooltip(problem ? new Tooltip(vm.syncTextProperty().get()) : null));
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(dot, text, reconnect);
+        getChildren().addAll(dot, text, sync, reconnect);
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -69,6 +79,10 @@ public final class ConnectionBar extends HBox {
 
     Label stateText() {
         return text;
+    }
+
+    Label syncText() {
+        return sync;
     }
 
     Button reconnectButton() {

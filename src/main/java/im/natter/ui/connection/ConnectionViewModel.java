@@ -1,6 +1,7 @@
 package im.natter.ui.connection;
 
 import im.natter.domain.event.ConnectionChanged;
+import im.natter.domain.event.HistorySyncProgress;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.ConnectionPhase;
 import im.natter.domain.model.ConnectionStatus;
@@ -11,7 +12,11 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -26,7 +31,10 @@ public final class ConnectionViewModel {
     private final Runnable askForPassword;
     private final SimpleObjectProperty<ConnectionStatus> status = new SimpleObjectProperty<>();
     private final BooleanBinding reconnectShown;
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper(this, "syncText", "");
+    private final ReadOnlyBooleanWrapper syncProblem = new ReadOnlyBooleanWrapper(this, "syncProblem");
     private EventBus.Subscription subscription;
+    private EventBus.Subscription syncSubscription;
 
     /**
      * @param haveCredentials whether a reconnect can work without asking (a password was given this run)
@@ -52,12 +60,44 @@ public final class ConnectionViewModel {
                 status.set(e.status());
             }
         });
+        syncSubscription = services.events().on(HistorySyncProgress.class, e -> {
+            if (e.account().equals(account)) {
+                syncProgress(e);
+            }
+        });
+    }
+
+    /** "Catching up… N messages" while the archive catch-up runs, why it stopped if it did, else empty. */
+    public ReadOnlyStringProperty syncTextProperty() {
+        return syncText.getReadOnlyProperty();
+    }
+
+    /** Whether {@link #syncTextProperty()} says why the catch-up stopped (shown muted, it fixes itself later). */
+    public ReadOnlyBooleanProperty syncProblemProperty() {
+        return syncProblem.getReadOnlyProperty();
+    }
+
+    private void syncProgress(HistorySyncProgress p) {
+        syncProblem.set(p.done() && p.problem() != null);
+        if (!p.done()) {
+            syncText.set(p.stored() == 0 ? "Catching up…"
+                    : "Catching up… " + String.format(java.util.Locale.getDefault(java.util.Locale.Category.FORMAT),
+                            "%,d", p.stored()) + (p.stored() == 1 ? " message" : " messages"));
+        } else if (p.problem() != null) {
+            syncText.set("History not complete: " + p.problem());
+        } else {
+            syncText.set("");
+        }
     }
 
     public void dispose() {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        if (syncSubscription != null) {
+            syncSubscription.close();
+            syncSubscription = null;
         }
     }
 

@@ -69,7 +69,7 @@ public final class FakeServices {
         roster = new RosterService(xmpp, archive, bus, direct);
         presence = new PresenceService(xmpp, xmpp, connections, bus, direct);
         accounts = new AccountService(settings, secrets, connections, bus, direct);
-        history = new HistorySyncService(xmpp, archive, archive, xmpp, bus, direct, clock, historySettings);
+        history = new HistorySyncService(xmpp, archive, archive, archive, xmpp, bus, direct, clock, historySettings);
         accounts.restore(); // as the application does before any screen shows
     }
 

@@ -228,7 +228,9 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         for (ChatMessage m : page) {
             insert(m).ifPresent(added::add);
         }
-        syncStates.put(java.util.Arrays.asList(cursor.account(), cursor.with()), cursor);
+        if (cursor != null) { // null: a page fetched while scrolling back, which never moves the cursor
+            syncStates.put(java.util.Arrays.asList(cursor.account(), cursor.with()), cursor);
+        }
         return added;
     }
 }

@@ -4,6 +4,7 @@ import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.event.ConnectionChanged;
+import im.natter.domain.event.HistorySyncProgress;
 import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.ConnectionPhase;
 import im.natter.domain.model.ConnectionProblem;
@@ -84,5 +85,57 @@ class ConnectionViewModelTest {
         vm.dispose();
         publish(ConnectionPhase.ONLINE, null, null);
         assertThat(vm.text(now)).isEqualTo("Offline");
+    }
+
+    @Test
+    void showsTheCatchUpWhileItRunsAndHidesItWhenDone() {
+        vm.activate();
+        assertThat(vm.syncTextProperty().get()).isEmpty();
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 0, false, null));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("Catching up…");
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 1, false, null));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("Catching up… 1 message");
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 300, false, null));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("Catching up… 300 messages");
+        assertThat(vm.syncProblemProperty().get()).isFalse();
+        // another account's catch-up is not this bar's
+        ui.fakes.bus.publish(new HistorySyncProgress(im.natter.domain.model.AccountId.of("bob@example.org"), 5, true,
+                null));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("Catching up… 300 messages");
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 320, true, null));
+        assertThat(vm.syncTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCatchUpThatStoppedSaysWhyQuietly() {
+        vm.activate();
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 100, false, null));
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 100, true, "The connection was lost."));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("History not complete: The connection was lost.");
+        assertThat(vm.syncProblemProperty().get()).isTrue();
+        // the next sign-in's catch-up replaces it
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 0, false, null));
+        assertThat(vm.syncProblemProperty().get()).isFalse();
+        vm.dispose();
+        ui.fakes.bus.publish(new HistorySyncProgress(ALICE, 10, true, null));
+        assertThat(vm.syncTextProperty().get()).isEqualTo("Catching up…");
+    }
+
+    @Test
+    void followsTheRealCatchUpOverTheFakeServer() {
+        for (int i = 1; i <= 60; i++) {
+            ui.fakes.xmpp.archive(new im.natter.domain.model.InboundMessage(ALICE,
+                    im.natter.domain.model.Address.of("bob@example.org"), "r",
+                    im.natter.domain.model.ConversationKind.CHAT, "m" + i, im.natter.domain.model.ContentKind.TEXT,
+                    "o" + i, "o" + i, null, null, Instant.parse("2026-11-20T09:00:00Z").plusSeconds(i), false,
+                    im.natter.domain.model.Direction.INCOMING, im.natter.domain.model.Address.of("bob@example.org"),
+                    im.natter.domain.model.MessageSource.ARCHIVE, "A" + i, null, null, null));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        vm.activate();
+        vm.syncTextProperty().addListener((o, was, text) -> seen.add(text));
+        ui.fakes.accounts.signIn(new AccountSettings(ALICE, "natter-t", null, false, List.of()), "pw".toCharArray());
+        assertThat(seen).contains("Catching up… 50 messages");
+        assertThat(seen.getLast()).isEmpty();
     }
 }

@@ -26,8 +26,8 @@ public final class UiFixture {
         this.queued = queued;
         Executor fx = queued ? fxQueue::add : Runnable::run;
         this.services = new UiServices(fakes.accounts, fakes.connections, fakes.chats, fakes.conversations,
-                fakes.roster, fakes.presence, new FxEventBridge(fakes.bus, fx), fx, Runnable::run, fakes.clock,
-                url -> { });
+                fakes.roster, fakes.presence, fakes.history, new FxEventBridge(fakes.bus, fx), fx, Runnable::run,
+                fakes.clock, url -> { });
     }
 
     public static UiFixture direct() {

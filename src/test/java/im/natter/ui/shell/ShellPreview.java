@@ -36,7 +36,7 @@ public final class ShellPreview extends Application {
         String what = getParameters().getRaw().isEmpty() ? "main" : getParameters().getRaw().getFirst();
         FakeServices f = new FakeServices();
         UiServices ui = new UiServices(f.accounts, f.connections, f.chats, f.conversations, f.roster, f.presence,
-                new FxEventBridge(f.bus, Platform::runLater), Platform::runLater, Runnable::run,
+                f.history, new FxEventBridge(f.bus, Platform::runLater), Platform::runLater, Runnable::run,
                 f.clock, url -> { });
         Theme.applyBase();
         javafx.scene.Parent root;
