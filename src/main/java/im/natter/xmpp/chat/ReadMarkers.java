@@ -11,7 +11,8 @@ import org.jivesoftware.smack.packet.NamedElement;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.XmlElement;
 import org.jivesoftware.smack.parsing.StandardExtensionElementProvider;
-import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import org.jivesoftware.smackx.chat_markers.element.ChatMarkersElements;
 import org.jivesoftware.smackx.forward.packet.Forwarded;
@@ -19,6 +20,7 @@ import org.jivesoftware.smackx.mam.element.MamElements.MamResultExtension;
 import org.jivesoftware.smackx.pubsub.EventElement;
 import org.jivesoftware.smackx.pubsub.ItemsExtension;
 import org.jivesoftware.smackx.pubsub.PayloadItem;
+import org.jivesoftware.smackx.pubsub.SimplePayload;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.Jid;
 
@@ -54,10 +56,9 @@ public final class ReadMarkers {
     private ReadMarkers() {
     }
 
-    /** Keeps the MDS payload as an element (Smack would otherwise hand it over as unparsed text). Idempotent. */
-    public static synchronized void install() {
+    /** Makes sure Smack's parsers are set up as the product uses them. Idempotent. */
+    public static void install() {
         ExtensionProviders.install();
-        ProviderManager.addExtensionProvider("displayed", MDS_NS, StandardExtensionElementProvider.INSTANCE);
     }
 
     /** A contact's displayed marker for one of the user's messages, live or as a received carbon. */
@@ -165,7 +166,9 @@ public final class ReadMarkers {
     }
 
     private static String stanzaId(XmlElement payload, AccountId account) {
-        if (!(payload instanceof StandardExtensionElement displayed) || !MDS_NS.equals(displayed.getNamespace())) {
+        StandardExtensionElement displayed = element(payload);
+        if (displayed == null || !MDS_NS.equals(displayed.getNamespace())
+                || !"displayed".equals(displayed.getElementName())) {
             return null;
         }
         for (StandardExtensionElement sid : displayed.getElements()) {
@@ -177,6 +180,23 @@ public final class ReadMarkers {
             }
         }
         return null;
+    }
+
+    /** Smack hands unknown item payloads over as XML text (SimplePayload); read that text as an element. */
+    private static StandardExtensionElement element(XmlElement payload) {
+        if (payload instanceof StandardExtensionElement s) {
+            return s;
+        }
+        if (!(payload instanceof SimplePayload simple) || !MDS_NS.equals(simple.getNamespace())) {
+            return null;
+        }
+        try {
+            XmlPullParser parser = PacketParserUtils.getParserFor(simple.toXML().toString());
+            return StandardExtensionElementProvider.INSTANCE.parse(parser);
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "Unreadable read-state item: " + e);
+            return null;
+        }
     }
 
     private static boolean trustedCarbon(Message wrapper, AccountId account) {
