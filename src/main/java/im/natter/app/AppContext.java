@@ -3,6 +3,7 @@ package im.natter.app;
 import im.natter.archive.Database;
 import im.natter.archive.SqliteConversationStore;
 import im.natter.archive.SqliteMessageStore;
+import im.natter.archive.SqliteReadStateStore;
 import im.natter.archive.SqliteRosterStore;
 import im.natter.archive.SqliteSyncStateStore;
 import im.natter.domain.model.AccountId;
@@ -12,19 +13,23 @@ import im.natter.platform.DataDirectory;
 import im.natter.platform.secrets.SecretStores;
 import im.natter.service.AccountService;
 import im.natter.service.ChatService;
+import im.natter.service.ChatStateService;
 import im.natter.service.ConnectionService;
 import im.natter.service.ConversationService;
 import im.natter.service.EventBus;
 import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
+import im.natter.service.ReadStateService;
 import im.natter.service.ReconnectPolicy;
 import im.natter.service.RosterService;
 import im.natter.settings.JsonSettingsStore;
 import im.natter.ui.UiServices;
 import im.natter.ui.fx.FxEventBridge;
 import im.natter.xmpp.ChatAdapter;
+import im.natter.xmpp.ChatStateAdapter;
 import im.natter.xmpp.ConnectionAdapter;
 import im.natter.xmpp.HistoryAdapter;
+import im.natter.xmpp.MarkersAdapter;
 import im.natter.xmpp.PresenceAdapter;
 import im.natter.xmpp.RosterAdapter;
 import im.natter.xmpp.XmppConfig;
@@ -81,6 +86,8 @@ public final class AppContext implements AutoCloseable {
     public final PresenceService presence;
     public final AccountService accounts;
     public final HistorySyncService history;
+    public final ReadStateService readState;
+    public final ChatStateService chatStates;
 
     private AppContext(Options options, Database database) {
         this.database = database;
@@ -98,11 +105,14 @@ public final class AppContext implements AutoCloseable {
         var rosterAdapter = new RosterAdapter(sessions);
         var presenceAdapter = new PresenceAdapter(sessions);
         var historyAdapter = new HistoryAdapter(sessions);
+        var markersAdapter = new MarkersAdapter(sessions);
+        var chatStateAdapter = new ChatStateAdapter(sessions);
 
         var messages = new SqliteMessageStore(database);
         var conversationStore = new SqliteConversationStore(database, clock);
         var rosterStore = new SqliteRosterStore(database);
         var syncStateStore = new SqliteSyncStateStore(database);
+        var readStateStore = new SqliteReadStateStore(database, conversationStore);
         var settings = new JsonSettingsStore(options.dataDirectory().settingsFile(), clock);
 
         connections = new ConnectionService(connectionAdapter, bus, scheduler, options.reconnect(), clock);
@@ -114,6 +124,8 @@ public final class AppContext implements AutoCloseable {
         accounts = new AccountService(settings, options.secrets(), connections, bus, accountWorker);
         history = new HistorySyncService(historyAdapter, syncStateStore, messages, conversationStore,
                 connectionAdapter, bus, serviceWorker, clock, HistorySyncService.Settings.standard());
+        readState = new ReadStateService(messages, readStateStore, markersAdapter, bus, serviceWorker);
+        chatStates = new ChatStateService(chatStateAdapter, bus, serviceWorker, scheduler, clock);
     }
 
     /** Opens the archive and builds everything. Fails with words for the user when the archive cannot open. */
@@ -125,7 +137,7 @@ public final class AppContext implements AutoCloseable {
     /** What the UI needs; {@code fx} runs on the JavaFX thread. */
     public UiServices ui(Executor fx, Consumer<String> openLink) {
         return new UiServices(accounts, connections, chats, conversations, roster, presence, history,
-                new FxEventBridge(bus, fx), fx, background, clock, openLink);
+                new FxEventBridge(bus, fx), fx, background, clock, openLink, readState, chatStates);
     }
 
     public EventBus events() {

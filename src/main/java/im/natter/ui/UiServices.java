@@ -2,10 +2,12 @@ package im.natter.ui;
 
 import im.natter.service.AccountService;
 import im.natter.service.ChatService;
+import im.natter.service.ChatStateService;
 import im.natter.service.ConnectionService;
 import im.natter.service.ConversationService;
 import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
+import im.natter.service.ReadStateService;
 import im.natter.service.RosterService;
 import im.natter.ui.fx.FxEventBridge;
 import java.time.Clock;
@@ -18,6 +20,8 @@ import java.util.concurrent.Executor;
  * @param fx           runs on the JavaFX thread ({@code Platform::runLater} in the app, direct in tests)
  * @param background   for the rare blocking call a view model must make (e.g. restore at start)
  * @param openLink     opens an address the user clicked (the app's HostServices), after the user saw it
+ * @param readState    displayed markers and read-state sync; null where a caller has none (then nothing is sent)
+ * @param chatStates   typing notifications; null where a caller has none
  */
 public record UiServices(
         AccountService accounts,
@@ -31,13 +35,15 @@ public record UiServices(
         Executor fx,
         Executor background,
         Clock clock,
-        java.util.function.Consumer<String> openLink) {
+        java.util.function.Consumer<String> openLink,
+        ReadStateService readState,
+        ChatStateService chatStates) {
 
-    /** Without the server archive (previews and tests that need none): chats show only local history. */
+    /** Without the server archive, read state and chat states (previews and tests that need none of them). */
     public UiServices(AccountService accounts, ConnectionService connections, ChatService chats,
             ConversationService conversations, RosterService roster, PresenceService presence, FxEventBridge events,
             Executor fx, Executor background, Clock clock, java.util.function.Consumer<String> openLink) {
         this(accounts, connections, chats, conversations, roster, presence, null, events, fx, background, clock,
-                openLink);
+                openLink, null, null);
     }
 }

@@ -50,6 +50,10 @@ public final class ChatView extends BorderPane {
     /** The first message is in view (or the list does not scroll): the place for "Beginning of the conversation". */
     private final javafx.beans.property.BooleanProperty listAtTop = new javafx.beans.property.SimpleBooleanProperty(true);
     private final InvalidationListener focusListener = o -> reportVisibility();
+    /** After each layout: which message is the last one on screen, for the read markers. */
+    private final Runnable reportShown = this::reportLastShown;
+    private int lastShown = -1;
+    private int lastShownOf = -1;
     private Window window;
 
     public ChatView(ChatViewModel vm) {
@@ -62,6 +66,10 @@ public final class ChatView extends BorderPane {
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.windowProperty().removeListener(windowListener);
+                old.removePostLayoutPulseListener(reportShown);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(reportShown);
             }
             sceneChanged(scene);
         });
@@ -72,6 +80,7 @@ public final class ChatView extends BorderPane {
     public void dispose() {
         if (getScene() != null) {
             getScene().windowProperty().removeListener(windowListener);
+            getScene().removePostLayoutPulseListener(reportShown);
         }
         attachWindow(null);
         vm.dispose();
@@ -93,6 +102,10 @@ public final class ChatView extends BorderPane {
         return problem;
     }
 
+    Label typingLabel() {
+        return (Label) lookup("#chat-typing");
+    }
+
     private HBox header() {
         var avatar = new InitialsAvatar(36);
         avatar.set(vm.titleProperty().get(), vm.peerAddress());
@@ -109,10 +122,18 @@ public final class ChatView extends BorderPane {
         var status = new Label();
         status.getStyleClass().add("chat-status");
         status.textProperty().bind(vm.peerStatusTextProperty());
+        // while the contact types, that is their status
+        var typing = new Label("typing\u2026");
+        typing.setId("chat-typing");
+        typing.getStyleClass().add("chat-typing");
+        typing.visibleProperty().bind(vm.peerTypingProperty());
+        typing.managedProperty().bind(typing.visibleProperty());
+        status.visibleProperty().bind(vm.peerTypingProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
         var address = new Label("\u00b7  " + vm.peerAddress());
         address.getStyleClass().add("chat-address");
         address.setMinWidth(0);
-        var line = new HBox(6, presenceDot, status, address);
+        var line = new HBox(6, presenceDot, typing, status, address);
         line.setAlignment(Pos.CENTER_LEFT);
 
         var text = new VBox(2, name, line);
@@ -349,6 +370,18 @@ public final class ChatView extends BorderPane {
             window.focusedProperty().addListener(focusListener);
         }
         reportVisibility();
+    }
+
+    private void reportLastShown() {
+        VirtualFlow<?> flow = flow();
+        int index = flow == null || flow.getLastVisibleCell() == null || vm.items().isEmpty() ? -1
+                : flow.getLastVisibleCell().getIndex();
+        int size = vm.items().size();
+        if (index != lastShown || size != lastShownOf) {
+            lastShown = index;
+            lastShownOf = size;
+            vm.setLastShownIndex(index);
+        }
     }
 
     private void reportVisibility() {

@@ -2,6 +2,8 @@ package im.natter.ui.chat;
 
 import im.natter.domain.event.MessageAdded;
 import im.natter.domain.event.MessageChanged;
+import im.natter.domain.event.PeerChatStateChanged;
+import im.natter.domain.model.ChatState;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
@@ -67,6 +69,9 @@ public final class ChatViewModel {
     private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder", true);
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
     private final ReadOnlyStringWrapper olderStatus = new ReadOnlyStringWrapper(this, "olderStatus", "");
+    private final ReadOnlyBooleanWrapper peerTyping = new ReadOnlyBooleanWrapper(this, "peerTyping");
+    /** Index of the last message row on screen, as the view last said; -1 when none. */
+    private int lastShownIndex = -1;
 
     /** The archive's cursor for the next older page: the oldest message of the last page it gave us. */
     private long oldestLoadedId;
@@ -75,6 +80,7 @@ public final class ChatViewModel {
     private boolean visibleAndFocused;
     private boolean unreadWhileAway;
     private boolean active;
+    private long lastSeenId;
 
     public ChatViewModel(UiServices services, ConversationKey key) {
         this.services = services;
@@ -105,6 +111,14 @@ public final class ChatViewModel {
                 changed(e.message());
             }
         }));
+        if (services.chatStates() != null) {
+            subscriptions.add(services.events().on(PeerChatStateChanged.class, e -> {
+                if (e.conversation().equals(key)) {
+                    peerTyping.set(e.state() == ChatState.COMPOSING);
+                }
+            }));
+            peerTyping.set(services.chatStates().peerState(key) == ChatState.COMPOSING);
+        }
         markRead();
         services.chats().history(key, 0, PAGE_SIZE).whenCompleteAsync((page, error) -> {
             if (!active) {
@@ -122,6 +136,9 @@ public final class ChatViewModel {
     }
 
     public void dispose() {
+        if (active && services.chatStates() != null) {
+            services.chatStates().left(key);
+        }
         active = false;
         subscriptions.forEach(EventBus.Subscription::close);
         subscriptions.clear();
@@ -129,6 +146,11 @@ public final class ChatViewModel {
 
     public ConversationKey key() {
         return key;
+    }
+
+    /** True while the contact is typing (XEP-0085 composing); the header then says "typing…". */
+    public ReadOnlyBooleanProperty peerTypingProperty() {
+        return peerTyping.getReadOnlyProperty();
     }
 
     /** The messages in display order (by display time, then archive id); read-only for the view. */
@@ -350,11 +372,25 @@ public final class ChatViewModel {
      * could not are marked read when they can.
      */
     public void setVisibleAndFocused(boolean value) {
+        boolean was = visibleAndFocused;
         visibleAndFocused = value;
         if (value && unreadWhileAway) {
             unreadWhileAway = false;
             markRead();
         }
+        if (value && !was && active && services.chatStates() != null) {
+            services.chatStates().focused(key);
+        }
+        reportSeen();
+    }
+
+    /**
+     * The view says which row is the last one on screen (-1: none). The newest incoming message up to it counts as
+     * seen while the chat is visible and focused.
+     */
+    public void setLastShownIndex(int index) {
+        lastShownIndex = index;
+        reportSeen();
     }
 
     /** Opens a link the user clicked and confirmed; refuses anything that is not an allowed link. */
@@ -367,6 +403,13 @@ public final class ChatViewModel {
     }
 
     private void composerChanged(String text) {
+        if (active && services.chatStates() != null) {
+            if (text == null || text.isEmpty()) {
+                services.chatStates().cleared(key);
+            } else {
+                services.chatStates().typing(key);
+            }
+        }
         sendError.set("");
         composerProblem.set(text == null || text.isBlank() ? "" : services.chats().checkBody(text).orElse(""));
         updateCanSend();
@@ -375,6 +418,23 @@ public final class ChatViewModel {
     private void updateCanSend() {
         String text = composerText.get();
         canSend.set(!sending.get() && text != null && !text.isBlank() && composerProblem.get().isEmpty());
+    }
+
+    /** Tells the read-state service about the newest incoming message the user can see now, once per message. */
+    private void reportSeen() {
+        if (!visibleAndFocused || !active || lastShownIndex < 0 || services.readState() == null) {
+            return;
+        }
+        for (int i = Math.min(lastShownIndex, items.size() - 1); i >= 0; i--) {
+            MessageListItem item = items.get(i);
+            if (!item.isOutgoing()) {
+                if (item.id() != lastSeenId) {
+                    lastSeenId = item.id();
+                    services.readState().seen(item.message());
+                }
+                return;
+            }
+        }
     }
 
     private void markRead() {

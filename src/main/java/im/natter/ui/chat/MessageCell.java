@@ -27,6 +27,7 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final PseudoClass OUTGOING = PseudoClass.getPseudoClass("outgoing");
     private static final PseudoClass ENCRYPTED = PseudoClass.getPseudoClass("encrypted");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass SEEN = PseudoClass.getPseudoClass("seen");
     /** How wide a bubble may get, as a share of the list. */
     private static final double BUBBLE_SHARE = 0.72;
 
@@ -124,8 +125,10 @@ final class MessageCell extends ListCell<MessageListItem> {
             case FAILED -> mark(Material2OutlinedAL.ERROR_OUTLINE,
                     "Not sent: " + (error == null || error.isBlank() ? "the server refused it." : DisplayText.oneLine(error)));
             case RECEIVED -> mark(Material2AL.CHECK, "");
+            case DISPLAYED -> mark(Material2AL.DONE_ALL, "Seen");
         }
         state.pseudoClassStateChanged(FAILED, failed);
+        state.pseudoClassStateChanged(SEEN, s == DeliveryState.DISPLAYED);
     }
 
     private void mark(org.kordamp.ikonli.Ikon icon, String words) {

@@ -43,6 +43,8 @@ public final class FakeServices {
     public final PresenceService presence;
     public final AccountService accounts;
     public final HistorySyncService history;
+    public final im.natter.service.ReadStateService readState;
+    public final im.natter.service.ChatStateService chatStates;
 
     public FakeServices() {
         this(new InMemorySettingsStore(), new InMemorySecretStore(true));
@@ -70,6 +72,8 @@ public final class FakeServices {
         presence = new PresenceService(xmpp, xmpp, connections, bus, direct);
         accounts = new AccountService(settings, secrets, connections, bus, direct);
         history = new HistorySyncService(xmpp, archive, archive, archive, xmpp, bus, direct, clock, historySettings);
+        readState = new im.natter.service.ReadStateService(archive, archive, xmpp, bus, direct);
+        chatStates = new im.natter.service.ChatStateService(xmpp, bus, direct, sched, clock);
         accounts.restore(); // as the application does before any screen shows
     }
 

@@ -30,7 +30,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Tests drive the "server side" through {@code receive...}, {@code drop}, {@code failNextConnect} and read what
  * was sent from {@link #sent()}.
  */
-public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, PresencePort, HistoryPort {
+public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, PresencePort, HistoryPort,
+        im.natter.domain.port.MarkersPort, im.natter.domain.port.ChatStatePort {
 
     private final List<ConnectionPort.Listener> connectionListeners = new CopyOnWriteArrayList<>();
     private final List<ChatPort.Listener> chatListeners = new CopyOnWriteArrayList<>();
@@ -51,6 +52,13 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     private final List<HistoryQuery> historyQueries = new CopyOnWriteArrayList<>();
     private volatile boolean historySupported = true;
     private volatile RuntimeException historyFailure;
+    private final List<im.natter.domain.port.MarkersPort.Listener> markerListeners = new CopyOnWriteArrayList<>();
+    private final List<im.natter.domain.port.ChatStatePort.Listener> chatStateListeners =
+            new CopyOnWriteArrayList<>();
+    private final List<String> displayedSent = new CopyOnWriteArrayList<>();
+    private final List<String> readPointsPublished = new CopyOnWriteArrayList<>();
+    private final List<String> chatStatesSent = new CopyOnWriteArrayList<>();
+    private final Set<String> markable = ConcurrentHashMap.newKeySet();
 
     // ---- test controls -------------------------------------------------------------------------------------
 
@@ -314,5 +322,72 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     public int listenerCount() {
         return new ArrayList<>(connectionListeners).size() + chatListeners.size() + rosterListeners.size()
                 + presenceListeners.size();
+    }
+
+    // ---- read state (XEP-0333, XEP-0490) and chat states (XEP-0085) ------------------------------------------
+
+    /** Marks message {@code messageId} from {@code peer} as having asked for markers (it carried {@code <markable/>}). */
+    public void markable(Address peer, String messageId) {
+        markable.add(peer + "/" + messageId);
+    }
+
+    /** Displayed markers sent, as "peer/messageId". */
+    public List<String> displayedSent() {
+        return List.copyOf(displayedSent);
+    }
+
+    /** XEP-0490 read points published, as "peer/stanzaId". */
+    public List<String> readPointsPublished() {
+        return List.copyOf(readPointsPublished);
+    }
+
+    /** Standalone chat states sent, as "peer:STATE". */
+    public List<String> chatStatesSent() {
+        return List.copyOf(chatStatesSent);
+    }
+
+    public void receiveDisplayed(AccountId account, Address from, String messageId) {
+        markerListeners.forEach(l -> l.displayedByPeer(account, from, messageId));
+    }
+
+    public void receiveReadElsewhere(AccountId account, Address peer, String stanzaId, String messageId) {
+        markerListeners.forEach(l -> l.readElsewhere(account, peer, stanzaId, messageId));
+    }
+
+    public void receiveChatState(AccountId account, Address from, im.natter.domain.model.ChatState state) {
+        chatStateListeners.forEach(l -> l.chatStateReceived(account, from, state));
+    }
+
+    @Override
+    public boolean sendDisplayed(AccountId account, Address peer, String messageId) {
+        if (!connected.contains(account) || !markable.contains(peer + "/" + messageId)) {
+            return false;
+        }
+        displayedSent.add(peer + "/" + messageId);
+        return true;
+    }
+
+    @Override
+    public void publishReadUpTo(AccountId account, Address peer, String stanzaId) {
+        if (connected.contains(account)) {
+            readPointsPublished.add(peer + "/" + stanzaId);
+        }
+    }
+
+    @Override
+    public void addListener(im.natter.domain.port.MarkersPort.Listener listener) {
+        markerListeners.add(listener);
+    }
+
+    @Override
+    public void sendChatState(AccountId account, Address to, im.natter.domain.model.ChatState state) {
+        if (connected.contains(account)) {
+            chatStatesSent.add(to + ":" + state);
+        }
+    }
+
+    @Override
+    public void addListener(im.natter.domain.port.ChatStatePort.Listener listener) {
+        chatStateListeners.add(listener);
     }
 }

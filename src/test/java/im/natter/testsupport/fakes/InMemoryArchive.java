@@ -29,13 +29,15 @@ import java.util.Optional;
  * display time), for service and view-model tests. Thread-safe by a single lock. {@link #failWith} makes the
  * next writes fail like a full disk.
  */
-public final class InMemoryArchive implements MessageStore, ConversationStore, RosterStore, SyncStateStore {
+public final class InMemoryArchive implements MessageStore, ConversationStore, RosterStore, SyncStateStore,
+        im.natter.domain.port.ReadStateStore {
 
     private final List<ChatMessage> messages = new ArrayList<>();
     private final Map<ConversationKey, Integer> unread = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, Contact>> rosters = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
     private final Map<List<Object>, SyncState> syncStates = new LinkedHashMap<>();
+    private final Map<ConversationKey, java.time.Instant> readUntil = new LinkedHashMap<>();
     private long nextId = 1;
     private String failure;
 
@@ -163,6 +165,9 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     public synchronized Conversation markRead(ConversationKey key) throws ArchiveException {
         checkFailure();
         unread.put(key, 0);
+        messages.stream().filter(m -> m.conversation().equals(key)).map(ChatMessage::displayTime)
+                .max(Comparator.naturalOrder())
+                .ifPresent(t -> readUntil.merge(key, t, (a, b) -> a.isAfter(b) ? a : b));
         return build(key);
     }
 
@@ -232,5 +237,27 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
             syncStates.put(java.util.Arrays.asList(cursor.account(), cursor.with()), cursor);
         }
         return added;
+    }
+
+    @Override
+    public synchronized Optional<Conversation> markReadUpTo(ConversationKey key, String stanzaId, String stanzaIdBy,
+            String originId) throws ArchiveException {
+        checkFailure();
+        Optional<java.time.Instant> until = messages.stream().filter(m -> m.conversation().equals(key))
+                .filter(m -> stanzaId != null ? stanzaId.equals(m.stanzaId()) && Objects.equals(stanzaIdBy,
+                        m.stanzaIdBy()) : originId != null && originId.equals(m.originId()))
+                .map(ChatMessage::displayTime).max(Comparator.naturalOrder());
+        if (until.isEmpty() || !unread.containsKey(key)) {
+            return Optional.empty();
+        }
+        java.time.Instant before = readUntil.get(key);
+        if (before != null && !before.isBefore(until.get())) {
+            return Optional.empty();
+        }
+        readUntil.put(key, until.get());
+        int count = (int) messages.stream().filter(m -> m.conversation().equals(key)
+                && m.direction() == Direction.INCOMING && m.displayTime().isAfter(until.get())).count();
+        unread.put(key, count);
+        return Optional.of(build(key));
     }
 }

@@ -74,6 +74,18 @@ public final class ChatPreview {
                 chat.composerTextProperty().set("כן, אני אביא את המחשב. " + ChatViewFxIT.HEBREW
                         + "\nושורה שנייה: תודה רבה!");
             }
+            if (getParameters().getRaw().contains("seen")) {
+                // Bob's client says it displayed our newest message, and Bob starts typing
+                var pause = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(1));
+                pause.setOnFinished(e -> {
+                    chat.items().stream().filter(MessageListItem::isOutgoing).reduce((a, b) -> b).ifPresent(i ->
+                            f.fakes.xmpp.receiveDisplayed(FakeServices.ALICE, ChatFixtures.BOB,
+                                    i.message().originId()));
+                    f.fakes.xmpp.receiveChatState(FakeServices.ALICE, ChatFixtures.BOB,
+                            im.natter.domain.model.ChatState.COMPOSING);
+                });
+                pause.play();
+            }
             if (getParameters().getRaw().contains("type")) {
                 f.fakes.xmpp.setMaxBodyBytes(40);
                 chat.composerTextProperty().set("A draft that is far too long ".repeat(2));

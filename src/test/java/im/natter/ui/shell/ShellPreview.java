@@ -37,7 +37,7 @@ public final class ShellPreview extends Application {
         FakeServices f = new FakeServices();
         UiServices ui = new UiServices(f.accounts, f.connections, f.chats, f.conversations, f.roster, f.presence,
                 f.history, new FxEventBridge(f.bus, Platform::runLater), Platform::runLater, Runnable::run,
-                f.clock, url -> { });
+                f.clock, url -> { }, f.readState, f.chatStates);
         Theme.applyBase();
         javafx.scene.Parent root;
         switch (what) {
