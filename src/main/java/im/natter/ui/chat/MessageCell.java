@@ -67,6 +67,7 @@ final class MessageCell extends ListCell<MessageListItem> {
         quoteText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
         quote.setMaxWidth(Double.MAX_VALUE);
         quote.setMinWidth(0);
+        VBox.setMargin(quote, new javafx.geometry.Insets(2, 0, 4, 0));
         edited.getStyleClass().add("message-edited");
         editedTip.setShowDelay(Duration.millis(300));
         edited.setTooltip(editedTip);
