@@ -2,13 +2,17 @@ package im.natter.archive;
 
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
+import im.natter.domain.model.MessageChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,8 +38,9 @@ final class MessageWriter implements AutoCloseable {
 
     private static final String INSERT = """
             INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
-                                 stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error,
+                                 reply_to_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             RETURNING id""";
 
@@ -53,6 +58,7 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement insert;
     private PreparedStatement fillIn;
     private PreparedStatement countUnread;
+    private ChangeWriter changes;
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
     MessageWriter(Connection connection) {
@@ -68,7 +74,7 @@ final class MessageWriter implements AutoCloseable {
         if (message.id() != 0) {
             throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
         }
-        long conversationId = conversationId(message);
+        long conversationId = conversationId(message.conversation(), message.localTime());
         OptionalLong id = insertRow(conversationId, message);
         if (id.isEmpty()) {
             fillInStanzaId(conversationId, message);
@@ -77,12 +83,69 @@ final class MessageWriter implements AutoCloseable {
         if (message.direction() == Direction.INCOMING) {
             countUnread(conversationId, message, unread);
         }
+        if (changes().attachWaiting(conversationId, id.getAsLong(), message.sender().value(), message.originId(),
+                message.stanzaId())) {
+            return byId(id.getAsLong());
+        }
         return Optional.of(asStored(message, id.getAsLong()));
+    }
+
+    /**
+     * Stores a correction or retraction and applies it (see {@link im.natter.domain.port.MessageStore#applyChange}).
+     * The changed message is read back by the caller, so several changes to one message report it once.
+     *
+     * @param changed collects the ids of stored messages this changed
+     * @param added   collects a correction of someone else's message, stored as a message of its own
+     */
+    void applyChange(MessageChange change, Unread unread, Set<Long> changed, List<ChatMessage> added)
+            throws SQLException {
+        long conversationId = conversationId(change.conversation(), change.localTime());
+        switch (changes().store(conversationId, change)) {
+            case ChangeWriter.Outcome.Applied applied -> changed.add(applied.messageId());
+            case ChangeWriter.Outcome.Foreign foreign -> {
+                if (change.kind() == MessageChange.Kind.CORRECTION) {
+                    insert(asOwnMessage(change), unread).ifPresent(added::add);
+                }
+            }
+            case ChangeWriter.Outcome.Pending pending -> {
+            }
+            case ChangeWriter.Outcome.Repeat repeat -> {
+            }
+        }
+    }
+
+    Optional<ChatMessage> byId(long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + "WHERE m.id = ?")) {
+            query.setLong(1, id);
+            return MessageRows.first(query);
+        }
+    }
+
+    private ChangeWriter changes() {
+        if (changes == null) {
+            changes = new ChangeWriter(connection);
+        }
+        return changes;
+    }
+
+    /** A correction that may not change what it names is just a message from its sender. */
+    private static ChatMessage asOwnMessage(MessageChange c) {
+        boolean own = c.sender().equals(c.conversation().account().address());
+        return new ChatMessage(0, c.conversation(), own ? Direction.OUTGOING : Direction.INCOMING, c.sender(), null,
+                c.body(), c.contentKind(), c.originId(), c.stanzaId(), c.stanzaIdBy(), c.serverTime(), c.localTime(),
+                own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null);
     }
 
     @Override
     public void close() throws SQLException {
         SQLException failure = null;
+        if (changes != null) {
+            try {
+                changes.close();
+            } catch (SQLException e) {
+                failure = e;
+            }
+        }
         for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread}) {
             if (statement == null) {
                 continue;
@@ -102,13 +165,13 @@ final class MessageWriter implements AutoCloseable {
         }
     }
 
-    private long conversationId(ChatMessage message) throws SQLException {
-        Long known = conversationIds.get(message.conversation());
+    private long conversationId(ConversationKey key, Instant created) throws SQLException {
+        Long known = conversationIds.get(key);
         if (known != null) {
             return known;
         }
-        long id = ArchiveKeys.ensureConversation(connection, message.conversation(), message.localTime());
-        conversationIds.put(message.conversation(), id);
+        long id = ArchiveKeys.ensureConversation(connection, key, created);
+        conversationIds.put(key, id);
         return id;
     }
 
@@ -130,6 +193,7 @@ final class MessageWriter implements AutoCloseable {
         Millis.bind(insert, 12, message.displayTime());
         insert.setString(13, message.state().name());
         insert.setString(14, message.error());
+        insert.setString(15, message.replyToId());
         try (ResultSet rows = insert.executeQuery()) {
             return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
         }
@@ -164,7 +228,7 @@ final class MessageWriter implements AutoCloseable {
     private static ChatMessage asStored(ChatMessage m, long id) {
         return new ChatMessage(id, m.conversation(), m.direction(), m.sender(), m.senderNick(), m.body(),
                 m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), millis(m.serverTime()),
-                millis(m.localTime()), m.state(), m.error());
+                millis(m.localTime()), m.state(), m.error(), m.editedAt(), m.retracted(), m.replyToId());
     }
 
     private static Instant millis(Instant time) {

@@ -19,7 +19,8 @@ import java.util.List;
 final class Migrator {
 
     /** In order; the position (from 1) is the schema version the file produces. Never edit a released file. */
-    static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__history_sync.sql");
+    static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__history_sync.sql",
+            "V003__message_changes.sql");
 
     private final List<String> migrations;
 

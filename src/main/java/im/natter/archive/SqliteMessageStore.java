@@ -4,16 +4,21 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
+import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.MessageStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /** The message archive on SQLite. What counts as a repeat is decided in {@link MessageWriter}. */
 public final class SqliteMessageStore implements MessageStore {
@@ -115,6 +120,51 @@ public final class SqliteMessageStore implements MessageStore {
                 return MessageRows.first(query);
             }
         });
+    }
+
+    @Override
+    public StoredMessages applyChange(MessageChange change) throws ArchiveException {
+        Objects.requireNonNull(change, "change");
+        return database.write(connection -> {
+            try (MessageWriter writer = new MessageWriter(connection)) {
+                Set<Long> changed = new LinkedHashSet<>();
+                List<ChatMessage> added = new ArrayList<>();
+                writer.applyChange(change, MessageWriter.Unread.EVERY_INCOMING, changed, added);
+                return new StoredMessages(added, readBack(writer, changed));
+            }
+        });
+    }
+
+    @Override
+    public Optional<ChatMessage> findReferenced(ConversationKey conversation, String id) throws ArchiveException {
+        Objects.requireNonNull(conversation, "conversation");
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        return database.read(connection -> {
+            OptionalLong conversationId = ArchiveKeys.conversation(connection, conversation);
+            if (conversationId.isEmpty()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
+                    WHERE m.conversation_id = ?1 AND (m.origin_id = ?2 OR m.stanza_id = ?2 OR m.id = (
+                        SELECT message_id FROM message_change WHERE conversation_id = ?1 AND origin_id = ?2
+                        AND message_id IS NOT NULL LIMIT 1))
+                    ORDER BY m.origin_id = ?2 DESC, m.id LIMIT 1""")) {
+                query.setLong(1, conversationId.getAsLong());
+                query.setString(2, id);
+                return MessageRows.first(query);
+            }
+        });
+    }
+
+    /** The messages {@code ids} names as they are now, in that order. */
+    static List<ChatMessage> readBack(MessageWriter writer, Set<Long> ids) throws SQLException {
+        List<ChatMessage> now = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            writer.byId(id).ifPresent(now::add);
+        }
+        return now;
     }
 
     private static Optional<ChatMessage> byId(Connection connection, long id) throws SQLException {

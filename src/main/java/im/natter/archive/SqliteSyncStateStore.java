@@ -3,6 +3,8 @@ package im.natter.archive;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.SyncStateStore;
@@ -12,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Archive cursors on SQLite, each written in the same transaction as the page it follows. The page's messages
@@ -65,7 +69,26 @@ public final class SqliteSyncStateStore implements SyncStateStore {
      */
     @Override
     public List<ChatMessage> storePage(List<ChatMessage> messages, SyncState cursor) throws ArchiveException {
+        return storePage(messages, List.of(), cursor).added();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The changes are stored first, so a message of the same page comes out already changed in {@code added},
+     * and {@code changed} holds only messages stored before the page.
+     */
+    @Override
+    public StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor)
+            throws ArchiveException {
         List<ChatMessage> page = List.copyOf(messages);
+        List<MessageChange> pageChanges = List.copyOf(changes);
+        for (MessageChange change : pageChanges) {
+            if (cursor != null && !change.conversation().account().equals(cursor.account())) {
+                throw new IllegalArgumentException("a page of " + cursor.account() + "'s archive holds a change of "
+                        + change.conversation().account());
+            }
+        }
         for (ChatMessage message : page) {
             if (message.id() != 0) {
                 throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
@@ -77,15 +100,23 @@ public final class SqliteSyncStateStore implements SyncStateStore {
         }
         return database.write(connection -> {
             List<ChatMessage> added = new ArrayList<>();
+            List<ChatMessage> addedByChanges = new ArrayList<>();
+            Set<Long> changed = new LinkedHashSet<>();
+            List<ChatMessage> changedNow;
             try (MessageWriter writer = new MessageWriter(connection)) {
+                for (MessageChange change : pageChanges) {
+                    writer.applyChange(change, MessageWriter.Unread.AFTER_READ_POINT, changed, addedByChanges);
+                }
                 for (ChatMessage message : page) {
                     writer.insert(message, MessageWriter.Unread.AFTER_READ_POINT).ifPresent(added::add);
                 }
+                changedNow = SqliteMessageStore.readBack(writer, changed);
             }
+            added.addAll(addedByChanges);
             if (cursor != null) {
                 moveCursor(connection, cursor);
             }
-            return added;
+            return new StoredMessages(added, changedNow);
         });
     }
 

@@ -15,6 +15,7 @@ import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSize;
 import im.natter.domain.model.MessageSource;
 import im.natter.domain.model.OutboundMessage;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ConnectionPort;
@@ -178,6 +179,20 @@ public final class ChatService {
         });
     }
 
+    /**
+     * The message of the conversation that a reply names ({@link ChatMessage#replyToId()}), from the archive;
+     * empty when the archive does not have it.
+     */
+    public CompletableFuture<Optional<ChatMessage>> referenced(ConversationKey conversation, String id) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return messages.findReferenced(conversation, id);
+            } catch (ArchiveException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, reader);
+    }
+
     /** Up to {@code limit} messages before message {@code beforeId} (0: the newest), oldest first. */
     public CompletableFuture<List<ChatMessage>> history(ConversationKey conversation, long beforeId, int limit) {
         return CompletableFuture.supplyAsync(() -> {
@@ -229,9 +244,14 @@ public final class ChatService {
     }
 
     private void receive(InboundMessage in) {
-        ChatMessage m = InboundMessages.toChatMessage(in, clock.instant());
         try {
-            messages.insert(m).ifPresent(this::publishAdded);
+            if (in.changesAnother()) {
+                StoredMessages result = messages.applyChange(InboundMessages.toChange(in, clock.instant()));
+                result.changed().forEach(changed -> bus.publish(new MessageChanged(changed)));
+                result.added().forEach(this::publishAdded);
+            } else {
+                messages.insert(InboundMessages.toChatMessage(in, clock.instant())).ifPresent(this::publishAdded);
+            }
         } catch (ArchiveException e) {
             // not archived, so not confirmed: the sender's client keeps it undelivered and the server's
             // archive still has it for a later catch-up

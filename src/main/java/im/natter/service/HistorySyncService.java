@@ -3,6 +3,7 @@ package im.natter.service;
 import im.natter.domain.event.ConversationChanged;
 import im.natter.domain.event.HistorySyncProgress;
 import im.natter.domain.event.MessageAdded;
+import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.ChatMessage;
@@ -11,6 +12,8 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.HistoryPage;
 import im.natter.domain.model.HistoryQuery;
 import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConnectionPort;
@@ -278,15 +281,25 @@ public final class HistorySyncService {
     /** Stores one page with the cursor in one transaction and tells the UI about what was new. */
     private int store(AccountId account, List<InboundMessage> page, String cursorId) throws ArchiveException {
         List<ChatMessage> mapped = new ArrayList<>(page.size());
+        List<MessageChange> changes = new ArrayList<>();
         for (InboundMessage m : page) {
-            mapped.add(InboundMessages.toChatMessage(m, clock.instant()));
+            if (m.changesAnother()) {
+                changes.add(InboundMessages.toChange(m, clock.instant()));
+            } else {
+                mapped.add(InboundMessages.toChatMessage(m, clock.instant()));
+            }
         }
         // no cursor: a page fetched while scrolling back must not rewind the catch-up
-        List<ChatMessage> added = syncStates.storePage(mapped,
+        StoredMessages result = syncStates.storePage(mapped, changes,
                 cursorId == null ? null : new SyncState(account, null, cursorId, clock.instant()));
+        List<ChatMessage> added = result.added();
         Set<ConversationKey> touched = new LinkedHashSet<>();
         for (ChatMessage m : added) {
             bus.publish(new MessageAdded(m));
+            touched.add(m.conversation());
+        }
+        for (ChatMessage m : result.changed()) {
+            bus.publish(new MessageChanged(m));
             touched.add(m.conversation());
         }
         for (ConversationKey key : touched) {

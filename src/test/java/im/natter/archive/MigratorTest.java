@@ -60,7 +60,7 @@ class MigratorTest {
         versionOneArchive(file);
 
         try (Database v2 = Database.open(file)) {
-            assertThat(v2.<Integer>read(Migrator::version)).isEqualTo(2);
+            assertThat(v2.<Integer>read(Migrator::version)).isEqualTo(Migrator.MIGRATIONS.size());
             assertThat(v2.<List<String>>read(MigratorTest::tableNames)).contains("sync_state");
             SqliteMessageStore messages = new SqliteMessageStore(v2);
             SqliteConversationStore conversations = new SqliteConversationStore(v2);
@@ -81,6 +81,27 @@ class MigratorTest {
             assertThat(sync.syncState(TestMessages.ALICE, null)).contains(cursor);
             assertThat(conversations.markRead(withBob).unread()).isZero();
             assertThat(v2.integrityProblems()).isEmpty();
+        }
+    }
+
+    @Test
+    void anOlderArchiveGainsTheChainOfChangesAndItsMessagesCanBeCorrected() throws Exception {
+        Path file = dir.resolve("archive.db");
+        ConversationKey withBob = ConversationKey.chat(TestMessages.ALICE, TestMessages.BOB);
+        versionOneArchive(file);
+
+        try (Database v3 = Database.open(file)) {
+            assertThat(v3.<List<String>>read(MigratorTest::tableNames)).contains("message_change");
+            SqliteMessageStore messages = new SqliteMessageStore(v3);
+            ChatMessage old = messages.page(withBob, 0, 10).getFirst();
+            assertThat(old.editedAt()).isNull();
+            assertThat(old.retracted()).isFalse();
+            var result = messages.applyChange(new im.natter.domain.model.MessageChange(withBob,
+                    im.natter.domain.model.MessageChange.Kind.RETRACTION, TestMessages.BOB, "s-1", "",
+                    im.natter.domain.model.ContentKind.TEXT, "r-1", null, null, null,
+                    TestMessages.T0.plusSeconds(5)));
+            assertThat(result.changed()).singleElement().satisfies(m -> assertThat(m.retracted()).isTrue());
+            assertThat(v3.integrityProblems()).isEmpty();
         }
     }
 

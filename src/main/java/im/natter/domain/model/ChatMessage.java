@@ -14,6 +14,10 @@ import java.util.Objects;
  * @param serverTime  when the server says it was sent (XEP-0203 delay), may be null
  * @param localTime   when this client stored it; messages are ordered by it
  * @param error       the server's reason when the state is FAILED, else null
+ * @param editedAt    when the sender last corrected it (XEP-0308; the correction's time), or null; {@code body} is
+ *                    then the corrected text
+ * @param retracted   the sender took it back (XEP-0424); its text is gone ({@code body} is empty)
+ * @param replyToId   XEP-0461: the origin-id or stanza-id of the message this one answers, or null
  */
 public record ChatMessage(
         long id,
@@ -29,7 +33,10 @@ public record ChatMessage(
         Instant serverTime,
         Instant localTime,
         DeliveryState state,
-        String error) {
+        String error,
+        Instant editedAt,
+        boolean retracted,
+        String replyToId) {
 
     public ChatMessage {
         Objects.requireNonNull(conversation, "conversation");
@@ -39,6 +46,18 @@ public record ChatMessage(
         Objects.requireNonNull(contentKind, "contentKind");
         Objects.requireNonNull(localTime, "localTime");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** A message that was neither corrected nor retracted and answers none. */
+    public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
+            String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, Instant localTime, DeliveryState state, String error) {
+        this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
+                serverTime, localTime, state, error, null, false, null);
+    }
+
+    public boolean isEdited() {
+        return editedAt != null;
     }
 
     /** The time to show: the server's time unless it lies in the future, then the time it arrived. */
@@ -55,11 +74,16 @@ public record ChatMessage(
 
     public ChatMessage withId(long newId) {
         return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId);
+    }
+
+    public ChatMessage withReplyTo(String newReplyToId) {
+        return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, newReplyToId);
     }
 
     public ChatMessage withState(DeliveryState newState, String newError) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError);
+                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId);
     }
 }

@@ -3,6 +3,8 @@ package im.natter.domain.port;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import java.util.List;
 import java.util.Optional;
@@ -20,4 +22,16 @@ public interface SyncStateStore {
      * @return the messages that were new, in the order given
      */
     List<ChatMessage> storePage(List<ChatMessage> messages, SyncState cursor) throws ArchiveException;
+
+    /**
+     * {@link #storePage(List, SyncState)} for a page that also holds corrections and retractions: the messages
+     * and the changes are stored (each as {@link MessageStore#applyChange} would) with the cursor in ONE
+     * transaction. The result does not depend on the order within the page: a change that names a message of
+     * the same page is applied to it.
+     *
+     * @return the messages that were new (in the order given, then corrections stored as messages of their own)
+     *     and the earlier messages the page changed
+     */
+    StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor)
+            throws ArchiveException;
 }

@@ -17,9 +17,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,6 +55,8 @@ public final class ChatViewModel {
     private final ObservableList<MessageListItem> items = FXCollections.observableArrayList();
     private final ObservableList<MessageListItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final Set<Long> ids = new HashSet<>();
+    /** Quotes of answered messages looked up in the archive, by the id replies name them with. */
+    private final Map<String, ReplyQuote> lookedUpQuotes = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
 
     private final StringProperty title = new SimpleStringProperty(this, "title");
@@ -470,7 +474,9 @@ public final class ChatViewModel {
         if (old.state() != m.state() && !old.state().canMoveTo(m.state())) {
             return;
         }
-        items.set(i, new MessageListItem(m, old.dayLabel(), zone));
+        items.set(i, new MessageListItem(m, old.dayLabel(), zone, quoteFor(m)));
+        // a correction or retraction of an answered message shows in the quotes of its replies too
+        requote(m);
     }
 
     private void pageArrived(List<ChatMessage> page) {
@@ -498,7 +504,7 @@ public final class ChatViewModel {
         List<MessageListItem> block = new ArrayList<>(fresh.size());
         ChatMessage previous = null;
         for (ChatMessage m : fresh) {
-            block.add(new MessageListItem(m, labelAfter(previous, m), zone));
+            block.add(new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m)));
             ids.add(m.id());
             previous = m;
         }
@@ -510,8 +516,65 @@ public final class ChatViewModel {
         int at = insertionPoint(m);
         ChatMessage previous = at > 0 ? items.get(at - 1).message() : null;
         ids.add(m.id());
-        items.add(at, new MessageListItem(m, labelAfter(previous, m), zone));
+        items.add(at, new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m)));
         relabel(at + 1);
+        requote(m);
+    }
+
+    /**
+     * The quote a reply shows: from the messages loaded here, else from the archive (looked up once, then the
+     * reply's row is replaced); null while the lookup runs or when {@code m} answers nothing.
+     */
+    private ReplyQuote quoteFor(ChatMessage m) {
+        String answered = m.replyToId();
+        if (answered == null) {
+            return null;
+        }
+        for (int i = items.size() - 1; i >= 0; i--) {
+            ChatMessage candidate = items.get(i).message();
+            if (names(answered, candidate)) {
+                return ReplyQuote.of(candidate, authorOf(candidate));
+            }
+        }
+        if (lookedUpQuotes.containsKey(answered)) {
+            return lookedUpQuotes.get(answered);
+        }
+        lookedUpQuotes.put(answered, null);
+        services.chats().referenced(key, answered).whenCompleteAsync((found, error) -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.DEBUG, "reply lookup failed", error);
+            }
+            ReplyQuote quote = found == null || found.isEmpty() ? ReplyQuote.UNKNOWN
+                    : ReplyQuote.of(found.get(), authorOf(found.get()));
+            lookedUpQuotes.put(answered, quote);
+            for (int i = 0; i < items.size(); i++) {
+                MessageListItem item = items.get(i);
+                if (answered.equals(item.message().replyToId()) && item.quote() == null) {
+                    items.set(i, item.withQuote(quote));
+                }
+            }
+        }, services.fx());
+        // an archive that answered at once (tests, a warm cache) has already filled it in
+        return lookedUpQuotes.get(answered);
+    }
+
+    /** Gives the replies to {@code answered} that are shown its quote as it is now. */
+    private void requote(ChatMessage answered) {
+        for (int i = 0; i < items.size(); i++) {
+            MessageListItem item = items.get(i);
+            String id = item.message().replyToId();
+            if (id != null && names(id, answered)) {
+                items.set(i, item.withQuote(ReplyQuote.of(answered, authorOf(answered))));
+            }
+        }
+    }
+
+    private static boolean names(String id, ChatMessage m) {
+        return id.equals(m.originId()) || id.equals(m.stanzaId());
+    }
+
+    private String authorOf(ChatMessage m) {
+        return m.isOutgoing() ? "You" : title.get();
     }
 
     /** Gives the item at {@code i} the day label it should have after its neighbour above changed. */

@@ -28,6 +28,8 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final PseudoClass ENCRYPTED = PseudoClass.getPseudoClass("encrypted");
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass SEEN = PseudoClass.getPseudoClass("seen");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     /** How wide a bubble may get, as a share of the list. */
     private static final double BUBBLE_SHARE = 0.72;
 
@@ -35,13 +37,18 @@ final class MessageCell extends ListCell<MessageListItem> {
     private final FontIcon lock = new FontIcon(Material2AL.LOCK);
     private final SelectableText body = new SelectableText();
     private final HBox content = new HBox(8, lock, body);
+    private final Label quoteAuthor = new Label();
+    private final Label quoteText = new Label();
+    private final VBox quote = new VBox(1, quoteAuthor, quoteText);
+    private final Label edited = new Label("edited");
+    private final Tooltip editedTip = new Tooltip();
     private final Label time = new Label();
     private final Tooltip timeTip = new Tooltip();
     private final FontIcon state = new FontIcon();
     private final Tooltip stateTip = new Tooltip();
     private final Hyperlink retry = new Hyperlink("Retry");
-    private final HBox meta = new HBox(4, time, state, retry);
-    private final VBox bubble = new VBox(2, content, meta);
+    private final HBox meta = new HBox(4, edited, time, state, retry);
+    private final VBox bubble = new VBox(2, quote, content, meta);
     private final HBox row = new HBox(bubble);
     private final VBox root = new VBox(day, row);
 
@@ -52,6 +59,19 @@ final class MessageCell extends ListCell<MessageListItem> {
         day.setAlignment(Pos.CENTER);
         lock.getStyleClass().add("encrypted-icon");
         content.setAlignment(Pos.TOP_LEFT);
+        quote.getStyleClass().add("reply-quote");
+        quote.setId("reply-quote");
+        quoteAuthor.getStyleClass().add("reply-quote-author");
+        quoteText.getStyleClass().add("reply-quote-text");
+        // one line, cut with an ellipsis: a reminder of what is answered, not the message again
+        quoteText.setWrapText(false);
+        quoteText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        quote.setMaxWidth(Double.MAX_VALUE);
+        quote.setMinWidth(0);
+        VBox.setMargin(quote, new javafx.geometry.Insets(2, 0, 4, 0));
+        edited.getStyleClass().add("message-edited");
+        editedTip.setShowDelay(Duration.millis(300));
+        edited.setTooltip(editedTip);
         time.getStyleClass().add("message-time");
         timeTip.setShowDelay(Duration.millis(500));
         time.setTooltip(timeTip);
@@ -100,12 +120,31 @@ final class MessageCell extends ListCell<MessageListItem> {
         lock.setVisible(item.isEncrypted());
         lock.setManaged(item.isEncrypted());
         body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
+        bubble.pseudoClassStateChanged(DELETED, item.isDeleted());
+        showQuote(item.isDeleted() ? null : item.quote());
+        boolean isEdited = item.isEdited();
+        edited.setVisible(isEdited);
+        edited.setManaged(isEdited);
+        editedTip.setText(isEdited ? item.editedText() : "");
 
         time.setText(item.timeText());
         timeTip.setText(TimeLabels.full(item.message().displayTime(), item.zone(),
                 Locale.getDefault(Locale.Category.FORMAT)));
         showState(outgoing ? item.state() : null, item.error());
         setGraphic(root);
+    }
+
+    private void showQuote(ReplyQuote q) {
+        quote.setVisible(q != null);
+        quote.setManaged(q != null);
+        if (q == null) {
+            return;
+        }
+        quoteAuthor.setText(q.isKnown() ? q.author() : "");
+        quoteAuthor.setVisible(q.isKnown());
+        quoteAuthor.setManaged(q.isKnown());
+        quoteText.setText(q.text());
+        quote.pseudoClassStateChanged(UNKNOWN, !q.isKnown());
     }
 
     private void showState(DeliveryState s, String error) {

@@ -18,17 +18,26 @@ public final class MessageListItem {
     /** What an OMEMO message shows instead of its fallback body, which is never displayed. */
     public static final String OMEMO_NOTICE = "This message was encrypted with OMEMO, which Natter cannot read yet.";
 
+    /** What a message the sender took back (XEP-0424) shows; its text is gone. */
+    public static final String DELETED_NOTICE = "This message was deleted";
+
     private final ChatMessage message;
     private final String dayLabel;
     private final ZoneId zone;
+    private final ReplyQuote quote;
     private String displayText;
     private List<TextSegment> segments;
     private Boolean rightToLeft;
 
     MessageListItem(ChatMessage message, String dayLabel, ZoneId zone) {
+        this(message, dayLabel, zone, null);
+    }
+
+    MessageListItem(ChatMessage message, String dayLabel, ZoneId zone, ReplyQuote quote) {
         this.message = Objects.requireNonNull(message, "message");
         this.dayLabel = dayLabel;
         this.zone = zone;
+        this.quote = quote;
     }
 
     public ChatMessage message() {
@@ -49,7 +58,31 @@ public final class MessageListItem {
     }
 
     public boolean isEncrypted() {
-        return message.contentKind() == ContentKind.OMEMO_ENCRYPTED;
+        return message.contentKind() == ContentKind.OMEMO_ENCRYPTED && !message.retracted();
+    }
+
+    /** The sender took it back: its text is gone and {@link #DELETED_NOTICE} stands in its place. */
+    public boolean isDeleted() {
+        return message.retracted();
+    }
+
+    /** The sender corrected it; the text shown is the corrected one, the time still the original's. */
+    public boolean isEdited() {
+        return message.isEdited() && !message.retracted();
+    }
+
+    /** "Edited 14:32" for the mark's tooltip, or null when not edited. */
+    public String editedText() {
+        return isEdited() ? "Edited " + TimeLabels.clock(message.editedAt(), zone) : null;
+    }
+
+    /** What the message answers (XEP-0461): a quote once looked up, else null. */
+    public ReplyQuote quote() {
+        return quote;
+    }
+
+    public boolean isReply() {
+        return message.replyToId() != null;
     }
 
     public DeliveryState state() {
@@ -72,32 +105,38 @@ public final class MessageListItem {
     /** The body as shown: made safe, cut if huge; the OMEMO notice for encrypted messages. */
     public String displayText() {
         if (displayText == null) {
-            displayText = isEncrypted() ? OMEMO_NOTICE : DisplayText.of(message.body());
+            displayText = isDeleted() ? DELETED_NOTICE
+                    : isEncrypted() ? OMEMO_NOTICE : DisplayText.of(message.body());
         }
         return displayText;
     }
 
     /** The text the user copies with "Copy message": the whole body, cleaned of control characters. */
     public String copyText() {
-        return isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
+        return isDeleted() ? DELETED_NOTICE : isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
     }
 
     public List<TextSegment> segments() {
         if (segments == null) {
-            segments = isEncrypted() ? List.of(TextSegment.plain(OMEMO_NOTICE)) : LinkDetector.segments(displayText());
+            segments = isEncrypted() || isDeleted() ? List.of(TextSegment.plain(displayText()))
+                    : LinkDetector.segments(displayText());
         }
         return segments;
     }
 
     public boolean isRightToLeft() {
         if (rightToLeft == null) {
-            rightToLeft = !isEncrypted() && DisplayText.isRightToLeft(displayText());
+            rightToLeft = !isEncrypted() && !isDeleted() && DisplayText.isRightToLeft(displayText());
         }
         return rightToLeft;
     }
 
     MessageListItem withDayLabel(String label) {
-        return Objects.equals(label, dayLabel) ? this : new MessageListItem(message, label, zone);
+        return Objects.equals(label, dayLabel) ? this : new MessageListItem(message, label, zone, quote);
+    }
+
+    MessageListItem withQuote(ReplyQuote newQuote) {
+        return Objects.equals(newQuote, quote) ? this : new MessageListItem(message, dayLabel, zone, newQuote);
     }
 
     @Override

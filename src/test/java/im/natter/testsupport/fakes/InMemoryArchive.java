@@ -8,7 +8,9 @@ import im.natter.domain.model.Conversation;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
+import im.natter.domain.model.MessageChange;
 import im.natter.domain.model.MessagePreview;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SubscriptionRequest;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConversationStore;
@@ -33,6 +35,8 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         im.natter.domain.port.ReadStateStore {
 
     private final List<ChatMessage> messages = new ArrayList<>();
+    /** Corrections and retractions, each with the id of the message it changes (0 while that is unknown). */
+    private final List<StoredChange> changes = new ArrayList<>();
     private final Map<ConversationKey, Integer> unread = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, Contact>> rosters = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
@@ -77,7 +81,8 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
                 if (o.stanzaId() == null && m.stanzaId() != null) {
                     messages.set(messages.indexOf(o), new ChatMessage(o.id(), o.conversation(), o.direction(),
                             o.sender(), o.senderNick(), o.body(), o.contentKind(), o.originId(), m.stanzaId(),
-                            m.stanzaIdBy(), o.serverTime(), o.localTime(), o.state(), o.error()));
+                            m.stanzaIdBy(), o.serverTime(), o.localTime(), o.state(), o.error(), o.editedAt(),
+                            o.retracted(), o.replyToId()));
                 }
                 return Optional.empty();
             }
@@ -88,7 +93,114 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         if (m.direction() == Direction.INCOMING) {
             unread.merge(m.conversation(), 1, Integer::sum);
         }
-        return Optional.of(stored);
+        boolean waiting = false;
+        for (int i = 0; i < changes.size(); i++) {
+            StoredChange c = changes.get(i);
+            MessageChange ch = c.change();
+            if (c.messageId() == 0 && ch.conversation().equals(m.conversation()) && ch.sender().equals(m.sender())
+                    && (ch.targetId().equals(m.originId()) || ch.targetId().equals(m.stanzaId()))) {
+                changes.set(i, new StoredChange(ch, stored.id()));
+                waiting = true;
+            }
+        }
+        return Optional.of(waiting ? recompute(stored.id()) : stored);
+    }
+
+    private record StoredChange(MessageChange change, long messageId) {
+    }
+
+    @Override
+    public synchronized StoredMessages applyChange(MessageChange change) throws ArchiveException {
+        checkFailure();
+        List<Long> changed = new ArrayList<>();
+        List<ChatMessage> added = new ArrayList<>();
+        apply(change, changed, added);
+        return new StoredMessages(added, changed.stream().map(this::byId).toList());
+    }
+
+    private void apply(MessageChange change, List<Long> changed, List<ChatMessage> added) throws ArchiveException {
+        Optional<ChatMessage> target = target(change.conversation(), change.targetId(), change.sender());
+        if (target.isPresent() && !target.get().sender().equals(change.sender())) {
+            if (change.kind() == MessageChange.Kind.CORRECTION) {
+                boolean own = change.sender().equals(change.conversation().account().address());
+                insert(new ChatMessage(0, change.conversation(), own ? Direction.OUTGOING : Direction.INCOMING,
+                        change.sender(), null, change.body(), change.contentKind(), change.originId(),
+                        change.stanzaId(), change.stanzaIdBy(), change.serverTime(), change.localTime(),
+                        own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null)).ifPresent(added::add);
+            }
+            return;
+        }
+        for (StoredChange c : changes) {
+            MessageChange o = c.change();
+            if (!o.conversation().equals(change.conversation())) {
+                continue;
+            }
+            if ((change.stanzaId() != null && change.stanzaId().equals(o.stanzaId())
+                    && Objects.equals(change.stanzaIdBy(), o.stanzaIdBy()))
+                    || (change.originId() != null && change.originId().equals(o.originId())
+                            && change.sender().equals(o.sender()))) {
+                return;
+            }
+        }
+        long messageId = target.map(ChatMessage::id).orElse(0L);
+        changes.add(new StoredChange(change, messageId));
+        if (messageId != 0) {
+            recompute(messageId);
+            if (!changed.contains(messageId)) {
+                changed.add(messageId);
+            }
+        }
+    }
+
+    private Optional<ChatMessage> target(ConversationKey conversation, String id, Address sender) {
+        Optional<ChatMessage> found = messages.stream()
+                .filter(m -> m.conversation().equals(conversation) && id.equals(m.originId()))
+                .min(Comparator.comparing((ChatMessage m) -> !m.sender().equals(sender)));
+        if (found.isEmpty()) {
+            found = messages.stream().filter(m -> m.conversation().equals(conversation) && id.equals(m.stanzaId()))
+                    .min(Comparator.comparing((ChatMessage m) -> !m.sender().equals(sender)));
+        }
+        if (found.isEmpty()) {
+            found = changes.stream().filter(c -> c.messageId() != 0 && c.change().conversation().equals(conversation)
+                    && id.equals(c.change().originId())).map(c -> byId(c.messageId())).findFirst();
+        }
+        return found;
+    }
+
+    private ChatMessage byId(long id) {
+        return messages.stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+    }
+
+    /** What the message shows after its whole chain: any retraction wins, else the newest correction. */
+    private ChatMessage recompute(long id) {
+        ChatMessage m = byId(id);
+        List<MessageChange> chain = changes.stream().filter(c -> c.messageId() == id).map(StoredChange::change)
+                .toList();
+        ChatMessage now = m;
+        if (chain.stream().anyMatch(c -> c.kind() == MessageChange.Kind.RETRACTION)) {
+            now = new ChatMessage(m.id(), m.conversation(), m.direction(), m.sender(), m.senderNick(), "",
+                    m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), m.serverTime(), m.localTime(),
+                    m.state(), m.error(), null, true, m.replyToId());
+        } else {
+            Optional<MessageChange> newest = chain.stream()
+                    .max(Comparator.comparing(MessageChange::displayTime));
+            if (newest.isPresent() && !m.retracted()) {
+                now = new ChatMessage(m.id(), m.conversation(), m.direction(), m.sender(), m.senderNick(),
+                        newest.get().body(), newest.get().contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(),
+                        m.serverTime(), m.localTime(), m.state(), m.error(), newest.get().displayTime(), false,
+                        m.replyToId());
+            }
+        }
+        messages.set(messages.indexOf(m), now);
+        return now;
+    }
+
+    @Override
+    public synchronized Optional<ChatMessage> findReferenced(ConversationKey conversation, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return target(conversation, id, conversation.account().address());
     }
 
     @Override
@@ -223,6 +335,20 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     @Override
     public synchronized Optional<SyncState> syncState(AccountId account, Address with) {
         return Optional.ofNullable(syncStates.get(java.util.Arrays.asList(account, with)));
+    }
+
+    @Override
+    public synchronized StoredMessages storePage(List<ChatMessage> page, List<MessageChange> pageChanges,
+            SyncState cursor) throws ArchiveException {
+        checkFailure();
+        List<Long> changed = new ArrayList<>();
+        List<ChatMessage> byChanges = new ArrayList<>();
+        for (MessageChange c : pageChanges) {
+            apply(c, changed, byChanges);
+        }
+        List<ChatMessage> added = new ArrayList<>(storePage(page, cursor));
+        added.addAll(byChanges);
+        return new StoredMessages(added, changed.stream().map(this::byId).toList());
     }
 
     @Override

@@ -36,7 +36,11 @@ public final class ChatPreview {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             var f = new ChatFixtures(Platform::runLater);
             boolean big = getParameters().getRaw().contains("big");
-            seed(f, big);
+            if (getParameters().getRaw().contains("changes")) {
+                seedChanges(f);
+            } else {
+                seed(f, big);
+            }
 
             var bob = ChatFixtures.WITH_BOB;
             var chat = new ChatViewModel(f.ui, bob);
@@ -90,6 +94,38 @@ public final class ChatPreview {
                 f.fakes.xmpp.setMaxBodyBytes(40);
                 chat.composerTextProperty().set("A draft that is far too long ".repeat(2));
             }
+        }
+
+        /** A chat with a corrected message, a deleted one and replies (argument "changes"). */
+        private static void seedChanges(ChatFixtures f) {
+            var clock = f.fakes.clock;
+            clock.set(Instant.parse("2026-11-20T14:00:00Z"));
+            f.connect();
+            bobSays(f, "b1", "Are we still on for Saturday? I can bring the tent and the stove", null, null, null);
+            clock.advance(Duration.ofMinutes(1));
+            bobSays(f, "b2", "Meet at the staton at 9", null, null, null);
+            clock.advance(Duration.ofMinutes(3));
+            bobSays(f, "b2c", "Meet at the station at 9:30", "b2", null, null);
+            clock.advance(Duration.ofMinutes(1));
+            var mine = f.fakes.chats.send(ChatFixtures.WITH_BOB, "Perfect, see you there!").join();
+            clock.advance(Duration.ofMinutes(1));
+            bobSays(f, "b3", "ugh, that was meant for my boss", null, null, null);
+            clock.advance(Duration.ofMinutes(1));
+            bobSays(f, "b3r", "This person attempted to retract a previous message", null, "b3", null);
+            clock.advance(Duration.ofMinutes(2));
+            bobSays(f, "b4", "Yes, I'll bring both. Don't forget the map!", null, null, "b1");
+            clock.advance(Duration.ofMinutes(1));
+            bobSays(f, "b5", "And this answers something from long ago", null, null, "gone-1");
+            clock.advance(Duration.ofMinutes(1));
+            bobSays(f, "b6", "Me too!", null, null, mine.originId());
+        }
+
+        private static void bobSays(ChatFixtures f, String id, String body, String replaces, String retracts,
+                String replyTo) {
+            f.fakes.xmpp.receive(new im.natter.domain.model.InboundMessage(FakeServices.ALICE, ChatFixtures.BOB,
+                    "phone", im.natter.domain.model.ConversationKind.CHAT, body, ContentKind.TEXT, id, id, null, null,
+                    f.fakes.clock.instant(), false, im.natter.domain.model.Direction.INCOMING, ChatFixtures.BOB,
+                    im.natter.domain.model.MessageSource.LIVE, null, replaces, retracts, replyTo));
         }
 
         private static void seed(ChatFixtures f, boolean big) {

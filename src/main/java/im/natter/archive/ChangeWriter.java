@@ -1,0 +1,269 @@
+package im.natter.archive;
+
+import im.natter.domain.model.MessageChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps the chain of corrections and retractions inside one write transaction, for {@link MessageWriter}.
+ *
+ * <p>What a message shows is always worked out again from its whole chain (any retraction wins, else the newest
+ * correction by time), so the outcome never depends on the order in which the changes and the message arrived,
+ * and a change seen twice is stored once.
+ */
+final class ChangeWriter implements AutoCloseable {
+
+    /** What storing one change came to. */
+    sealed interface Outcome {
+        /** Stored and applied to message {@code messageId}. */
+        record Applied(long messageId) implements Outcome {
+        }
+
+        /** Stored; its message is not in the archive yet. */
+        record Pending() implements Outcome {
+        }
+
+        /** Stored before: nothing changed. */
+        record Repeat() implements Outcome {
+        }
+
+        /** Its target was written by someone else: not stored, not applied. */
+        record Foreign() implements Outcome {
+        }
+    }
+
+    // the same sender's message first: origin-ids are only unique per sender
+    private static final String TARGET_BY_ORIGIN_ID = """
+            SELECT id, sender FROM message WHERE conversation_id = ? AND origin_id = ?
+            ORDER BY sender = ? DESC LIMIT 1""";
+    private static final String TARGET_BY_STANZA_ID = """
+            SELECT id, sender FROM message WHERE conversation_id = ? AND stanza_id = ?
+            ORDER BY sender = ? DESC LIMIT 1""";
+    // XEP-0308 says to name the original, but some clients name the previous correction
+    private static final String TARGET_BY_CORRECTION = """
+            SELECT message_id, sender FROM message_change
+            WHERE conversation_id = ? AND origin_id = ? AND message_id IS NOT NULL
+            ORDER BY sender = ? DESC LIMIT 1""";
+    private static final String INSERT = """
+            INSERT INTO message_change (conversation_id, kind, sender, target_id, message_id, body, content_kind,
+                                        origin_id, stanza_id, stanza_id_by, server_time, local_time, sort_time)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+    private static final String FILL_IN_STANZA_ID = """
+            UPDATE OR IGNORE message_change SET stanza_id = ?, stanza_id_by = ?
+            WHERE conversation_id = ? AND sender = ? AND origin_id = ? AND stanza_id IS NULL""";
+    private static final String ATTACH_PENDING = """
+            UPDATE message_change SET message_id = ?
+            WHERE conversation_id = ? AND sender = ? AND message_id IS NULL AND target_id IN (?, ?)""";
+    private static final String CHAIN = """
+            SELECT kind, body, content_kind, sort_time FROM message_change WHERE message_id = ?
+            ORDER BY sort_time DESC, id DESC""";
+    private static final String RETRACT = """
+            UPDATE message SET retracted = 1, body = '', original_body = NULL, edited_at = NULL
+            WHERE id = ? AND retracted = 0""";
+    // what was taken back must not linger in the corrections either
+    private static final String FORGET_CHAIN_TEXT = "UPDATE message_change SET body = '' WHERE message_id = ?";
+    private static final String CORRECT = """
+            UPDATE message SET original_body = coalesce(original_body, body), body = ?, content_kind = ?,
+                               edited_at = ?
+            WHERE id = ? AND retracted = 0""";
+
+    private final Connection connection;
+    private final List<PreparedStatement> prepared = new ArrayList<>();
+    private PreparedStatement insert;
+    private PreparedStatement attachPending;
+
+    ChangeWriter(Connection connection) {
+        this.connection = connection;
+    }
+
+    Outcome store(long conversationId, MessageChange change) throws SQLException {
+        Optional<Target> target = target(conversationId, change);
+        if (target.isPresent() && !target.get().sender().equals(change.sender().value())) {
+            return new Outcome.Foreign();
+        }
+        Long messageId = target.map(Target::messageId).orElse(null);
+        if (!insertRow(conversationId, change, messageId)) {
+            fillInStanzaId(conversationId, change);
+            return new Outcome.Repeat();
+        }
+        if (messageId == null) {
+            return new Outcome.Pending();
+        }
+        // a correction of this correction that came first now knows its message too
+        attach(conversationId, messageId, change.sender().value(), change.originId(), null);
+        recompute(messageId);
+        return new Outcome.Applied(messageId);
+    }
+
+    /**
+     * Links the changes that were waiting for the message just stored and applies them.
+     *
+     * @return whether there were any
+     */
+    boolean attachWaiting(long conversationId, long messageId, String sender, String originId, String stanzaId)
+            throws SQLException {
+        if (originId == null && stanzaId == null) {
+            return false;
+        }
+        if (attach(conversationId, messageId, sender, originId, stanzaId) == 0) {
+            return false;
+        }
+        recompute(messageId);
+        return true;
+    }
+
+    private int attach(long conversationId, long messageId, String sender, String id, String otherId)
+            throws SQLException {
+        if (id == null && otherId == null) {
+            return 0;
+        }
+        if (attachPending == null) {
+            attachPending = prepare(ATTACH_PENDING);
+        }
+        attachPending.setLong(1, messageId);
+        attachPending.setLong(2, conversationId);
+        attachPending.setString(3, sender);
+        attachPending.setString(4, id);
+        attachPending.setString(5, otherId);
+        return attachPending.executeUpdate();
+    }
+
+    /** Makes the message show what its whole chain says. */
+    private void recompute(long messageId) throws SQLException {
+        boolean retracted = false;
+        String newestText = null;
+        String newestKind = null;
+        long newestTime = 0;
+        try (PreparedStatement chain = connection.prepareStatement(CHAIN)) {
+            chain.setLong(1, messageId);
+            try (ResultSet rows = chain.executeQuery()) {
+                while (rows.next()) {
+                    if ("RETRACTION".equals(rows.getString("kind"))) {
+                        retracted = true;
+                    } else if (newestText == null) {
+                        newestText = rows.getString("body");
+                        newestKind = rows.getString("content_kind");
+                        newestTime = rows.getLong("sort_time");
+                    }
+                }
+            }
+        }
+        if (retracted) {
+            update(RETRACT, messageId);
+            update(FORGET_CHAIN_TEXT, messageId);
+        } else if (newestText != null) {
+            try (PreparedStatement correct = connection.prepareStatement(CORRECT)) {
+                correct.setString(1, newestText);
+                correct.setString(2, newestKind);
+                correct.setLong(3, newestTime);
+                correct.setLong(4, messageId);
+                correct.executeUpdate();
+            }
+        }
+    }
+
+    private void update(String sql, long messageId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, messageId);
+            statement.executeUpdate();
+        }
+    }
+
+    private record Target(long messageId, String sender) {
+    }
+
+    private Optional<Target> target(long conversationId, MessageChange change) throws SQLException {
+        Optional<Target> found = find(TARGET_BY_ORIGIN_ID, conversationId, change);
+        if (found.isEmpty()) {
+            // XEP-0424 lets a retraction name the stanza-id (rooms); for 1:1 chats it is normally the origin-id
+            found = find(TARGET_BY_STANZA_ID, conversationId, change);
+        }
+        if (found.isEmpty()) {
+            found = find(TARGET_BY_CORRECTION, conversationId, change);
+        }
+        return found;
+    }
+
+    private Optional<Target> find(String sql, long conversationId, MessageChange change) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, conversationId);
+            query.setString(2, change.targetId());
+            query.setString(3, change.sender().value());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Target(rows.getLong(1), rows.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    private boolean insertRow(long conversationId, MessageChange change, Long messageId) throws SQLException {
+        if (insert == null) {
+            insert = prepare(INSERT);
+        }
+        insert.setLong(1, conversationId);
+        insert.setString(2, change.kind().name());
+        insert.setString(3, change.sender().value());
+        insert.setString(4, change.targetId());
+        if (messageId == null) {
+            insert.setNull(5, java.sql.Types.INTEGER);
+        } else {
+            insert.setLong(5, messageId);
+        }
+        insert.setString(6, change.body());
+        insert.setString(7, change.contentKind().name());
+        insert.setString(8, change.originId());
+        insert.setString(9, change.stanzaId());
+        insert.setString(10, change.stanzaIdBy());
+        Millis.bind(insert, 11, change.serverTime());
+        Millis.bind(insert, 12, change.localTime());
+        Millis.bind(insert, 13, change.displayTime());
+        try (ResultSet rows = insert.executeQuery()) {
+            return rows.next();
+        }
+    }
+
+    private void fillInStanzaId(long conversationId, MessageChange change) throws SQLException {
+        if (change.originId() == null || change.stanzaId() == null) {
+            return;
+        }
+        try (PreparedStatement fillIn = connection.prepareStatement(FILL_IN_STANZA_ID)) {
+            fillIn.setString(1, change.stanzaId());
+            fillIn.setString(2, change.stanzaIdBy());
+            fillIn.setLong(3, conversationId);
+            fillIn.setString(4, change.sender().value());
+            fillIn.setString(5, change.originId());
+            fillIn.executeUpdate();
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        prepared.add(statement);
+        return statement;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : prepared) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
