@@ -199,7 +199,14 @@ public final class HistorySyncService {
 
     /** Pages forwards from {@code afterId} until the archive says it is complete. */
     private void forward(AccountId account, String afterId, java.time.Instant lastSynced, int storedSoFar) {
-        history.fetch(HistoryQuery.after(account, afterId, settings.pageSize())).whenCompleteAsync((page, error) -> {
+        forward(account, prefetching(history.fetch(HistoryQuery.after(account, afterId, settings.pageSize())),
+                page -> page.complete() || page.lastArchiveId() == null ? null
+                        : HistoryQuery.after(account, page.lastArchiveId(), settings.pageSize())),
+                lastSynced, storedSoFar);
+    }
+
+    private void forward(AccountId account, Prefetched pending, java.time.Instant lastSynced, int storedSoFar) {
+        pending.page().whenCompleteAsync((page, error) -> {
             if (error != null && unwrap(error) instanceof java.util.NoSuchElementException) {
                 // the server no longer knows our last id (its archive expired or was reset): take everything
                 // since we last synced, newest first; repeats are recognised by their keys
@@ -216,15 +223,33 @@ public final class HistorySyncService {
             try {
                 int stored = storedSoFar + store(account, page.messages(), page.lastArchiveId());
                 bus.publish(new HistorySyncProgress(account, stored, false, null));
-                if (page.complete() || page.lastArchiveId() == null) {
+                Prefetched next = pending.next().join();
+                if (next == null) {
                     finish(account, stored, null);
                 } else {
-                    forward(account, page.lastArchiveId(), lastSynced, stored);
+                    forward(account, next, lastSynced, stored);
                 }
             } catch (ArchiveException e) {
                 archiveFailed(account, storedSoFar, e);
             }
         }, worker);
+    }
+
+    /**
+     * A page being fetched, and the request for the page after it, which starts as soon as this one has arrived:
+     * the server prepares the next page while this one is stored. Pages are still stored strictly in order (each
+     * store runs on the serial worker after the previous one), so the cursor never passes an unstored page.
+     */
+    private record Prefetched(CompletableFuture<HistoryPage> page, CompletableFuture<Prefetched> next) {
+    }
+
+    private Prefetched prefetching(CompletableFuture<HistoryPage> page,
+            java.util.function.Function<HistoryPage, HistoryQuery> following) {
+        CompletableFuture<Prefetched> next = page.handle((p, error) -> {
+            HistoryQuery q = error == null ? following.apply(p) : null;
+            return q == null ? null : prefetching(history.fetch(q), following);
+        });
+        return new Prefetched(page, next);
     }
 
     /**
@@ -240,7 +265,16 @@ public final class HistorySyncService {
 
     private void backwards(AccountId account, HistoryQuery query, String newestId,
             Map<ConversationKey, Integer> perConversation, int storedSoFar) {
-        history.fetch(query).whenCompleteAsync((page, error) -> {
+        backwards(account, prefetching(history.fetch(query),
+                page -> page.complete() || page.firstArchiveId() == null ? null
+                        : new HistoryQuery(account, null, null, page.firstArchiveId(), query.start(),
+                                settings.pageSize())),
+                newestId, perConversation, storedSoFar);
+    }
+
+    private void backwards(AccountId account, Prefetched pending, String newestId,
+            Map<ConversationKey, Integer> perConversation, int storedSoFar) {
+        pending.page().whenCompleteAsync((page, error) -> {
             if (error != null) {
                 fail(account, storedSoFar, reason(error));
                 return;
@@ -252,11 +286,11 @@ public final class HistorySyncService {
                 bus.publish(new HistorySyncProgress(account, stored, false, null));
                 boolean full = !perConversation.isEmpty() && perConversation.values().stream()
                         .allMatch(n -> n >= settings.maxPerConversation());
-                if (page.complete() || page.firstArchiveId() == null || full) {
+                Prefetched next = full ? null : pending.next().join();
+                if (next == null) {
                     finish(account, stored, null);
                 } else {
-                    backwards(account, new HistoryQuery(account, null, null, page.firstArchiveId(), query.start(),
-                            settings.pageSize()), cursor, perConversation, stored);
+                    backwards(account, next, cursor, perConversation, stored);
                 }
             } catch (ArchiveException e) {
                 archiveFailed(account, storedSoFar, e);

@@ -285,4 +285,53 @@ class HistorySyncServiceTest {
                 .withMessageContaining("the server keeps no archive, or you are offline");
         assertThat(bodies()).isEmpty();
     }
+
+    @Test
+    void pagesAreStoredInOrderEvenWhenThePrefetchedOneArrivesFirst() throws Exception {
+        // a server that answers when the test says so, so page 2 can arrive before page 1 is stored
+        var pending = new java.util.ArrayList<java.util.Map.Entry<im.natter.domain.model.HistoryQuery,
+                java.util.concurrent.CompletableFuture<im.natter.domain.model.HistoryPage>>>();
+        im.natter.domain.port.HistoryPort slowServer = new im.natter.domain.port.HistoryPort() {
+            @Override
+            public boolean isSupported(im.natter.domain.model.AccountId account) {
+                return true;
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<im.natter.domain.model.HistoryPage> fetch(
+                    im.natter.domain.model.HistoryQuery query) {
+                var f = new java.util.concurrent.CompletableFuture<im.natter.domain.model.HistoryPage>();
+                pending.add(java.util.Map.entry(query, f));
+                return f;
+            }
+        };
+        var fx = new java.util.ArrayList<Runnable>();
+        FakeServices f = new FakeServices();
+        f.archive.storePage(List.of(), new im.natter.domain.model.SyncState(FakeServices.ALICE, null, "A0",
+                f.clock.instant()));
+        new HistorySyncService(slowServer, f.archive, f.archive, f.xmpp, f.bus, fx::add, f.clock,
+                HistorySyncService.Settings.standard());
+        f.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()),
+                "pw".toCharArray()).join();
+        while (!fx.isEmpty()) {
+            fx.removeFirst().run();
+        }
+        // the catch-up asked for the page after A0; the default service of FakeServices asked its own fake too
+        assertThat(pending).hasSize(1);
+        var page1 = new im.natter.domain.model.HistoryPage(
+                List.of(archived(BOB, Direction.INCOMING, "m1", "o1")), "A1", "A1", false);
+        pending.get(0).getValue().complete(page1); // page 2 is requested at once
+        assertThat(pending).hasSize(2);
+        assertThat(pending.get(1).getKey().afterArchiveId()).isEqualTo("A1");
+        var page2 = new im.natter.domain.model.HistoryPage(
+                List.of(archived(BOB, Direction.INCOMING, "m2", "o2")), "A2", "A2", true);
+        pending.get(1).getValue().complete(page2); // arrives before page 1 is stored
+        while (!fx.isEmpty()) {
+            fx.removeFirst().run();
+        }
+
+        assertThat(f.archive.all()).extracting(ChatMessage::body).containsExactly("m1", "m2");
+        assertThat(f.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A2"));
+    }
 }
