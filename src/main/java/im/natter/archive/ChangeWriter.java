@@ -250,20 +250,6 @@ final class ChangeWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        SQLException failure = null;
-        for (PreparedStatement statement : prepared) {
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        Statements.closeAll(prepared.stream().<Statements.SqlCloseable>map(st -> st::close).toList());
     }
 }

@@ -138,31 +138,16 @@ final class MessageWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        SQLException failure = null;
+        var all = new java.util.ArrayList<Statements.SqlCloseable>();
         if (changes != null) {
-            try {
-                changes.close();
-            } catch (SQLException e) {
-                failure = e;
-            }
+            all.add(changes::close);
         }
         for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread}) {
-            if (statement == null) {
-                continue;
-            }
-            try {
-                statement.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+            if (statement != null) {
+                all.add(statement::close);
             }
         }
-        if (failure != null) {
-            throw failure;
-        }
+        Statements.closeAll(all);
     }
 
     private long conversationId(ConversationKey key, Instant created) throws SQLException {
