@@ -71,6 +71,10 @@ public final class HistorySyncService {
     private final Settings settings;
     /** Accounts with a catch-up under way; touched only on {@code worker}. */
     private final Set<AccountId> running = new LinkedHashSet<>();
+    /** When a first-window catch-up began, per account; touched only on {@code worker}. */
+    private final Map<AccountId, java.time.Instant> startedAt = new HashMap<>();
+    /** Server and client clocks disagree a little; repeats from the overlap are recognised by their keys. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
 
     /** Without a message store: catches up, but {@link #fetchOlder} always starts at the server's newest page. */
     public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
@@ -190,6 +194,7 @@ public final class HistorySyncService {
             if (state.isPresent()) {
                 forward(account, state.get().lastArchiveId(), state.get().lastSynced(), 0);
             } else {
+                startedAt.put(account, clock.instant());
                 firstWindow(account);
             }
         } catch (ArchiveException e) {
@@ -197,9 +202,16 @@ public final class HistorySyncService {
         }
     }
 
-    /** Pages forwards from {@code afterId} until the archive says it is complete. */
+    /**
+     * Pages forwards from {@code afterId} until the archive says it is complete. An empty id means the archive had
+     * nothing when we last looked: then everything since that time, oldest first, so messages are stored in the
+     * order they were sent.
+     */
     private void forward(AccountId account, String afterId, java.time.Instant lastSynced, int storedSoFar) {
-        forward(account, prefetching(history.fetch(HistoryQuery.after(account, afterId, settings.pageSize())),
+        HistoryQuery first = afterId.isEmpty()
+                ? new HistoryQuery(account, null, null, null, lastSynced.minus(CLOCK_MARGIN), settings.pageSize())
+                : HistoryQuery.after(account, afterId, settings.pageSize());
+        forward(account, prefetching(history.fetch(first),
                 page -> page.complete() || page.lastArchiveId() == null ? null
                         : HistoryQuery.after(account, page.lastArchiveId(), settings.pageSize())),
                 lastSynced, storedSoFar);
@@ -288,6 +300,9 @@ public final class HistorySyncService {
                         .allMatch(n -> n >= settings.maxPerConversation());
                 Prefetched next = full ? null : pending.next().join();
                 if (next == null) {
+                    if (cursor == null) {
+                        rememberEmptyArchive(account);
+                    }
                     finish(account, stored, null);
                 } else {
                     backwards(account, next, cursor, perConversation, stored);
@@ -342,7 +357,17 @@ public final class HistorySyncService {
         return added.size();
     }
 
+    /**
+     * The archive had nothing for the first window: remember when we looked, so the next catch-up pages forwards
+     * from then instead of starting a newest-first window again (which would store pages out of order).
+     */
+    private void rememberEmptyArchive(AccountId account) throws ArchiveException {
+        java.time.Instant since = startedAt.getOrDefault(account, clock.instant());
+        syncStates.storePage(List.of(), new SyncState(account, null, "", since));
+    }
+
     private void finish(AccountId account, int stored, String problem) {
+        startedAt.remove(account);
         running.remove(account);
         bus.publish(new HistorySyncProgress(account, stored, true, problem));
     }

@@ -112,6 +112,7 @@ class HistorySyncServiceTest {
 
     @Test
     void ourOwnMessageSeenAgainInTheArchiveIsNotDoubledAndGetsItsStanzaId() {
+        s.clock.set(Instant.parse("2026-11-20T08:00:00Z")); // signed in before the archive's messages were written
         signIn();
         ChatMessage sent = s.chats.send(im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, BOB), "hi")
                 .join();
@@ -333,5 +334,26 @@ class HistorySyncServiceTest {
         assertThat(f.archive.all()).extracting(ChatMessage::body).containsExactly("m1", "m2");
         assertThat(f.archive.syncState(FakeServices.ALICE, null)).get()
                 .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A2"));
+    }
+
+    @Test
+    void anArchiveThatWasEmptyAtTheFirstSignInIsReadForwardsFromThenOn() {
+        s.clock.set(Instant.parse("2026-11-20T08:00:00Z"));
+        signIn(); // nothing on the server yet
+        assertThat(s.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEmpty());
+        for (int i = 1; i <= 120; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        dropConnection();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        var query = s.xmpp.historyQueries().get(1); // the first request of the second catch-up
+        assertThat(query.beforeArchiveId()).isNull();
+        assertThat(query.afterArchiveId()).isNull();
+        assertThat(query.start()).isNotNull();
+        assertThat(bodies()).hasSize(120);
+        assertThat(s.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A120"));
     }
 }

@@ -292,9 +292,10 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
                 .toList();
         int from;
         int to;
-        if (q.afterArchiveId() != null) {
-            int at = indexOf(all, q.afterArchiveId());
-            from = at + 1;
+        boolean forwards = q.afterArchiveId() != null || q.beforeArchiveId() == null;
+        if (forwards) {
+            // after an id, or with neither after nor before: from the oldest in range (XEP-0313 with RSM)
+            from = q.afterArchiveId() == null ? 0 : indexOf(all, q.afterArchiveId()) + 1;
             to = Math.min(all.size(), from + q.max());
         } else {
             int end = q.beforeArchiveId() == null || q.beforeArchiveId().isEmpty() ? all.size()
@@ -303,7 +304,7 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
             from = Math.max(0, to - q.max());
         }
         List<InboundMessage> page = all.subList(from, to);
-        boolean complete = q.afterArchiveId() != null ? to >= all.size() : from == 0;
+        boolean complete = forwards ? to >= all.size() : from == 0;
         return CompletableFuture.completedFuture(new HistoryPage(page,
                 page.isEmpty() ? null : page.getFirst().archiveId(), page.isEmpty() ? null : page.getLast().archiveId(),
                 complete));
