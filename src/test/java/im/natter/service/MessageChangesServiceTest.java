@@ -43,6 +43,7 @@ class MessageChangesServiceTest {
         s.clock.set(T0.minusSeconds(3600));
         s.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()), "pw".toCharArray())
                 .join();
+        s.clock.set(T0.plusSeconds(3600)); // and they arrive later
     }
 
     /** What Bob's or the user's (OUTGOING) stanza looks like coming by {@code source}. */
