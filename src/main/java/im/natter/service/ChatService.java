@@ -49,6 +49,12 @@ public final class ChatService {
     private final Clock clock;
     /** Messages put on the wire since each account's last connect, so the outbox does not send them twice. */
     private final java.util.Map<AccountId, java.util.Set<String>> inFlight = new java.util.HashMap<>();
+    /**
+     * Accounts whose outbox went out since their last connect. Until then a new message waits behind the queued
+     * ones: the connection is up a moment before {@code connected} reaches the worker, and a message sent directly
+     * in that moment would overtake the older ones still in the outbox.
+     */
+    private final java.util.Set<AccountId> outboxFlushed = new java.util.HashSet<>();
     private final Supplier<String> ids;
 
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
@@ -90,12 +96,14 @@ public final class ChatService {
                 worker.execute(() -> {
                     inFlight.remove(account);
                     flushOutbox(account);
+                    outboxFlushed.add(account);
                 });
             }
 
             @Override
             public void connectionLost(AccountId account, im.natter.domain.model.ConnectionProblem problem) {
                 // queued messages stay queued; they go out on the next connected()
+                worker.execute(() -> outboxFlushed.remove(account));
             }
         });
     }
@@ -132,7 +140,9 @@ public final class ChatService {
                 ChatMessage stored = messages.insert(draft).orElseThrow();
                 publishAdded(stored);
                 result.complete(stored);
-                transmit(stored);
+                if (outboxFlushed.contains(conversation.account())) {
+                    transmit(stored);
+                }
             } catch (ArchiveException e) {
                 result.completeExceptionally(e);
                 notice(e);
