@@ -251,7 +251,25 @@ class ReliabilityIT {
                 record(scenario, kind, Tally.count(a.label(), "bob", fromBob, NatterEnd.bodies(atAlice, false)), aliceArchive),
                 record(scenario, kind, Tally.count(b.label(), "alice", fromAlice, NatterEnd.bodies(atBob, false)), bobArchive),
                 record(scenario, kind, Tally.count(b.label(), "bob", fromBob, NatterEnd.bodies(atBob, true)), bobArchive));
+        String whereabouts = ServerArchive.whereAre(servers, kind, a.account(), bobJid,
+                missing("bob", fromBob, NatterEnd.bodies(atAlice, false)))
+                + " " + ServerArchive.whereAre(servers, kind, b.account(), aliceJid,
+                missing("alice", fromAlice, NatterEnd.bodies(atBob, false)));
+        if (!whereabouts.isBlank()) {
+            System.out.printf("%s on %s: %s%n", scenario, kind, whereabouts.strip());
+        }
+        assertThat(tallies).as("%s on %s: %s", scenario, kind, whereabouts.strip()).allMatch(t -> t.lost() == 0);
         assertClean(scenario, kind, settled, tallies, aliceArchive, bobArchive);
+    }
+
+    private static List<String> missing(String sender, int sent, List<String> stored) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < sent; i++) {
+            if (!stored.contains(Tally.body(sender, i))) {
+                missing.add(Tally.body(sender, i));
+            }
+        }
+        return missing;
     }
 
     private static Tally record(String scenario, ServerKind kind, Tally tally, String integrity) {
