@@ -59,6 +59,12 @@ public final class ChatService {
      * instead of looping through reconnects. The user can retry it.
      */
     static final int MAX_LOST_CONNECTIONS = 3;
+    /**
+     * Accounts whose outbox went out since their last connect. Until then a new message waits behind the queued
+     * ones: the connection is up a moment before {@code connected} reaches the worker, and a message sent directly
+     * in that moment would overtake the older ones still in the outbox.
+     */
+    private final java.util.Set<AccountId> outboxFlushed = new java.util.HashSet<>();
     private final Supplier<String> ids;
 
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
@@ -108,13 +114,17 @@ public final class ChatService {
                         inFlight.remove(account);
                     }
                     flushOutbox(account);
+                    outboxFlushed.add(account);
                 });
             }
 
             @Override
             public void connectionLost(AccountId account, im.natter.domain.model.ConnectionProblem problem) {
                 // queued messages stay queued and go out on the next connected(), unless they keep killing it
-                worker.execute(() -> countLostConnection(account));
+                worker.execute(() -> {
+                    outboxFlushed.remove(account);
+                    countLostConnection(account);
+                });
             }
         });
     }
@@ -151,7 +161,9 @@ public final class ChatService {
                 ChatMessage stored = messages.insert(draft).orElseThrow();
                 publishAdded(stored);
                 result.complete(stored);
-                transmit(stored);
+                if (outboxFlushed.contains(conversation.account())) {
+                    transmit(stored);
+                }
             } catch (ArchiveException e) {
                 result.completeExceptionally(e);
                 notice(e);

@@ -166,7 +166,8 @@ public final class HeadlessNatterProcess implements AutoCloseable {
         }
         List<String> result = new ArrayList<>();
         if (line.startsWith("dump ")) {
-            lines.subList(before, lines.size()).stream().filter(l -> l.startsWith("message ")).forEach(result::add);
+            List<String> printed = List.copyOf(lines); // a subList of the live list breaks when an event line arrives
+            printed.subList(before, printed.size()).stream().filter(l -> l.startsWith("message ")).forEach(result::add);
         }
         result.add(reply);
         return result;

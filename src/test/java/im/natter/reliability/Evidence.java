@@ -1,0 +1,39 @@
+package im.natter.reliability;
+
+import im.natter.testsupport.headless.HeadlessNatterProcess.StoredMessage;
+import im.natter.testsupport.server.ServerKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keeps what an end stored and printed under {@code target/reliability/evidence}, so a red run can be explained
+ * from its data rather than re-run: the dump of the conversation and every protocol line of every start.
+ */
+final class Evidence {
+
+    private Evidence() {
+    }
+
+    static void keep(String scenario, ServerKind kind, NatterEnd end, List<StoredMessage> conversation) {
+        Path dir = Path.of("target", "reliability", "evidence", kind.name().toLowerCase(Locale.ROOT),
+                scenario.replaceAll("[^A-Za-z0-9]+", "-"));
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(end.name() + "-dump.txt"), conversation.stream()
+                    .map(m -> m.direction() + " " + m.originId() + " " + m.stanzaId() + " " + m.state() + " " + m.body())
+                    .toList(), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(end.name() + "-lines.txt"), end.process().allLines(), StandardCharsets.UTF_8);
+            if (Files.exists(end.process().stderrFile())) {
+                Files.copy(end.process().stderrFile(), dir.resolve(end.name() + "-stderr.txt"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
