@@ -132,12 +132,24 @@ public final class ConnectionService {
 
     private void onAttemptFailed(AccountId account, ConnectionProblem problem, boolean retry) {
         AccountState st = state(account);
-        if (retry && st.wanted && problem.kind().isTransient()) {
+        if (retry && st.wanted && worthRetrying(problem)) {
             scheduleRetry(account, st, problem);
         } else {
             st.wanted = st.wanted && problem.kind().isTransient();
             publish(ConnectionStatus.offline(account, problem.message()));
         }
+    }
+
+    /**
+     * After the account was online, only what the user must act on stops the retries: a server that is restarting
+     * can answer oddly for a moment (no sign-in methods yet, broken XML, no TLS), and giving up then would leave
+     * the user offline for good.
+     */
+    private static boolean worthRetrying(ConnectionProblem problem) {
+        return switch (problem.kind()) {
+            case WRONG_CREDENTIALS, UNTRUSTED_CERTIFICATE -> false;
+            default -> true;
+        };
     }
 
     private void scheduleRetry(AccountId account, AccountState st, ConnectionProblem problem) {

@@ -112,4 +112,21 @@ class ConnectionServiceTest {
         var low = new ReconnectPolicy(Duration.ofSeconds(2), Duration.ofSeconds(60), 0.25, () -> 0.0);
         assertThat(low.delay(3)).isEqualTo(Duration.ofSeconds(6));
     }
+
+    @Test
+    void aServerThatAnswersOddlyWhileRestartingIsRetriedButAWrongPasswordIsNot() {
+        s.connections.signIn(alice, "pw".toCharArray()).join();
+        s.xmpp.failNextConnect(ConnectionProblem.of(ConnectionProblem.Kind.NO_SECURE_AUTHENTICATION, "No methods."));
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "x"));
+        s.scheduler.runPending(); // the server is still starting
+        assertThat(states.getLast().phase()).isEqualTo(ConnectionPhase.RECONNECTING);
+        s.scheduler.runPending();
+        assertThat(states.getLast().phase()).isEqualTo(ConnectionPhase.ONLINE);
+
+        s.xmpp.failNextConnect(ConnectionProblem.of(ConnectionProblem.Kind.WRONG_CREDENTIALS, "Wrong password."));
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "x"));
+        s.scheduler.runPending();
+        assertThat(states.getLast().phase()).isEqualTo(ConnectionPhase.OFFLINE);
+        assertThat(s.scheduler.pendingDelaysMillis()).isEmpty();
+    }
 }
