@@ -61,9 +61,12 @@ public final class ConnectionAdapter implements ConnectionPort {
                     ConnectionProblem.Kind.OTHER, "There is no earlier sign-in of " + account + " to repeat.")));
         }
         return run(() -> {
-            if (!session.isLive()) {
-                signIn(session);
+            if (session.isLive()) {
+                return;
             }
+            // the same connection object only while stream management can still resume its session
+            boolean reuse = !session.signInFailed && session.connection.isSmResumptionPossible();
+            signIn(reuse ? session : sessions.renew(session));
         });
     }
 
@@ -102,6 +105,7 @@ public final class ConnectionAdapter implements ConnectionPort {
                 Thread.currentThread().interrupt();
             }
             boolean streamOpened = sawXmppStream(conn);
+            session.signInFailed = true;
             session.closingOnPurpose.set(true);
             conn.instantShutdown();
             ConnectionProblem problem = ConnectionProblems.from(e, session.domain, streamOpened);

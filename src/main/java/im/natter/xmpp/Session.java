@@ -21,6 +21,8 @@ final class Session {
     final AtomicBoolean lossReported = new AtomicBoolean();
     /** The dead-connection check of the current stream, or null. */
     volatile KeepAlive keepAlive;
+    /** A sign-in on this connection object failed; the next attempt uses a fresh one. */
+    volatile boolean signInFailed;
     /** Whether the account's server keeps a XEP-0313 archive, learnt at each fresh sign-in; null before. */
     volatile Boolean archiveSupported;
 

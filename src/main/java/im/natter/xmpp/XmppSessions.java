@@ -128,7 +128,21 @@ public final class XmppSessions {
             Optional<InetSocketAddress> found = config.hostResolver().resolve(domain);
             found.ifPresent(a -> builder.setHostAddress(a.getAddress()).setPort(a.getPort()));
         }
-        XMPPTCPConnection conn = new XMPPTCPConnection(builder.build());
+        return open(settings, builder.build(), jid);
+    }
+
+    /**
+     * A fresh connection with the same configuration as {@code stale}, for a reconnect that cannot resume: a
+     * connection object that went through a failed sign-in (e.g. against a server still starting up) may keep
+     * stale stream state, so the next attempt starts clean.
+     */
+    Session renew(Session stale) {
+        return open(stale.settings, (XMPPTCPConnectionConfiguration) stale.connection.getConfiguration(), stale.ownJid);
+    }
+
+    private Session open(AccountSettings settings, XMPPTCPConnectionConfiguration configuration, EntityBareJid jid) {
+        String domain = jid.getDomain().toString();
+        XMPPTCPConnection conn = new XMPPTCPConnection(configuration);
         conn.setReplyTimeout(config.replyTimeout().toMillis());
         conn.setUseStreamManagement(true);
         conn.setUseStreamManagementResumption(true);
