@@ -57,7 +57,7 @@ class AppContextIT {
         DeliveryReceiptManager.getInstanceFor(bobClient)
                 .setAutoReceiptMode(DeliveryReceiptManager.AutoReceiptMode.always);
         List<String> bobGot = new CopyOnWriteArrayList<>();
-        bobClient.addAsyncStanzaListener(s -> bobGot.add(((Message) s).getBody()),
+        bobClient.addSyncStanzaListener(s -> bobGot.add(((Message) s).getBody()),
                 s -> s instanceof Message m && m.getBody() != null);
 
         try (AppContext app = AppContext.start(options(server, secrets))) {

@@ -139,7 +139,7 @@ class FaultProxyIT {
                     SmackClients.configuration(server, alice, "slowed").setPort(proxy.port()).build());
             try {
                 List<String> got = new CopyOnWriteArrayList<>();
-                connection.addAsyncStanzaListener(s -> got.add(((Message) s).getBody()),
+                connection.addSyncStanzaListener(s -> got.add(((Message) s).getBody()),
                         s -> s instanceof Message m && m.getBody() != null);
                 var self = JidCreate.entityBareFrom(alice.jid());
                 for (int i = 0; i < 20; i++) {
@@ -172,7 +172,7 @@ class FaultProxyIT {
                 }
             });
             List<String> got = new CopyOnWriteArrayList<>();
-            aliceClient.addAsyncStanzaListener(s -> got.add(((Message) s).getBody()),
+            aliceClient.addSyncStanzaListener(s -> got.add(((Message) s).getBody()),
                     s -> s instanceof Message m && m.getBody() != null);
             try {
                 var to = JidCreate.entityBareFrom(alice.jid());

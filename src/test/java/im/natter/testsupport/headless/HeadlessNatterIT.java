@@ -40,7 +40,7 @@ class HeadlessNatterIT {
         TestAccount bob = servers.newAccount(kind, "bob");
         XMPPTCPConnection bobClient = servers.connect(kind, bob);
         List<String> bobGot = new CopyOnWriteArrayList<>();
-        bobClient.addAsyncStanzaListener(s -> bobGot.add(((Message) s).getBody()),
+        bobClient.addSyncStanzaListener(s -> bobGot.add(((Message) s).getBody()),
                 s -> s instanceof Message m && m.getBody() != null);
 
         try (FaultProxy proxy = FaultProxy.to(server.c2sPort());
