@@ -10,6 +10,8 @@ public final class PreviewText {
 
     public static final String ENCRYPTED = "Encrypted message (OMEMO)";
     public static final String EMPTY = "No messages yet";
+    /** Natter never stores an empty message of its own; an empty last text is one its sender retracted. */
+    public static final String DELETED = "Message deleted";
     /** A preview is one line; cutting early keeps a huge last message from costing layout work. */
     static final int MAX_CHARS = 200;
 
@@ -21,6 +23,9 @@ public final class PreviewText {
             return EMPTY;
         }
         String text = preview.contentKind() == ContentKind.OMEMO_ENCRYPTED ? ENCRYPTED : oneLine(preview.text());
+        if (text.isEmpty()) {
+            text = DELETED;
+        }
         return preview.direction() == Direction.OUTGOING ? "You: " + text : text;
     }
 

@@ -37,4 +37,11 @@ class PreviewTextTest {
         assertThat(longOne).hasSize(PreviewText.MAX_CHARS + 1).endsWith("\u2026");
         assertThat(PreviewText.of(null)).isEqualTo(PreviewText.EMPTY);
     }
+
+    @Test
+    void aRetractedLastMessageSaysSo() {
+        var preview = new im.natter.domain.model.MessagePreview("", im.natter.domain.model.Direction.INCOMING,
+                im.natter.domain.model.ContentKind.TEXT, java.time.Instant.EPOCH);
+        org.assertj.core.api.Assertions.assertThat(PreviewText.of(preview)).isEqualTo(PreviewText.DELETED);
+    }
 }
