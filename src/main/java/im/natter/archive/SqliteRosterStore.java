@@ -85,16 +85,7 @@ public final class SqliteRosterStore implements RosterStore {
 
     @Override
     public void removeContact(AccountId account, Address address) throws ArchiveException {
-        database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("""
-                    DELETE FROM contact
-                    WHERE address = ? AND account_id = (SELECT id FROM account WHERE address = ?)""")) {
-                delete.setString(1, address.value());
-                delete.setString(2, account.address().value());
-                delete.executeUpdate();
-            }
-            return null;
-        });
+        deleteForAccount("contact", account, address);
     }
 
     @Override
@@ -137,16 +128,7 @@ public final class SqliteRosterStore implements RosterStore {
 
     @Override
     public void removeRequest(AccountId account, Address from) throws ArchiveException {
-        database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("""
-                    DELETE FROM subscription_request
-                    WHERE address = ? AND account_id = (SELECT id FROM account WHERE address = ?)""")) {
-                delete.setString(1, from.value());
-                delete.setString(2, account.address().value());
-                delete.executeUpdate();
-            }
-            return null;
-        });
+        deleteForAccount("subscription_request", account, from);
     }
 
     private static void upsert(Connection connection, long accountId, Contact contact) throws SQLException {
@@ -207,5 +189,18 @@ public final class SqliteRosterStore implements RosterStore {
         Contact toContact() {
             return new Contact(address, name, subscription, askPending, groups);
         }
+    }
+
+    /** Deletes the row of {@code address} in {@code table} (a fixed name from this class) for the account. */
+    private void deleteForAccount(String table, AccountId account, Address address) throws ArchiveException {
+        database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table
+                    + " WHERE address = ? AND account_id = (SELECT id FROM account WHERE address = ?)")) {
+                delete.setString(1, address.value());
+                delete.setString(2, account.address().value());
+                delete.executeUpdate();
+            }
+            return null;
+        });
     }
 }

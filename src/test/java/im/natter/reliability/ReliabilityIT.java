@@ -54,6 +54,12 @@ class ReliabilityIT {
                 "Reliability results (" + MESSAGES + " messages per sender and scenario)");
     }
 
+    /** Alice and bob each send MESSAGES to the other, at the same time. */
+    private static void bothSend(Burst burst, NatterEnd a, TestAccount alice, NatterEnd b, TestAccount bob) {
+        burst.start("alice", 0, MESSAGES, i -> a.send(bob.jid(), Tally.body("alice", i)));
+        burst.start("bob", 0, MESSAGES, i -> b.send(alice.jid(), Tally.body("bob", i)));
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ServerKind.class)
     void connectionCutInTheMiddleOfABurst(ServerKind kind) {
@@ -66,8 +72,7 @@ class ReliabilityIT {
             a.signIn();
             b.signIn();
             try (Burst burst = new Burst()) {
-                burst.start("alice", 0, MESSAGES, i -> a.send(bob.jid(), Tally.body("alice", i)));
-                burst.start("bob", 0, MESSAGES, i -> b.send(alice.jid(), Tally.body("bob", i)));
+                bothSend(burst, a, alice, b, bob);
                 burst.awaitSent("alice", MESSAGES / 2, SEND_LIMIT);
                 long before = proxy.acceptedConnections();
                 proxy.cut();
@@ -90,8 +95,7 @@ class ReliabilityIT {
             a.signIn();
             b.signIn();
             try (Burst burst = new Burst()) {
-                burst.start("alice", 0, MESSAGES, i -> a.send(bob.jid(), Tally.body("alice", i)));
-                burst.start("bob", 0, MESSAGES, i -> b.send(alice.jid(), Tally.body("bob", i)));
+                bothSend(burst, a, alice, b, bob);
                 burst.awaitSent("alice", MESSAGES / 2, SEND_LIMIT);
                 server.stop();
                 server.start(); // same ports, same data: Prosody's SQLite file, ejabberd's mnesia on disc
@@ -113,8 +117,7 @@ class ReliabilityIT {
             a.signIn();
             b.signIn();
             try (Burst burst = new Burst()) {
-                burst.start("alice", 0, MESSAGES, i -> a.send(bob.jid(), Tally.body("alice", i)));
-                burst.start("bob", 0, MESSAGES, i -> b.send(alice.jid(), Tally.body("bob", i)));
+                bothSend(burst, a, alice, b, bob);
                 burst.awaitSent("alice", MESSAGES / 2, SEND_LIMIT);
                 // from here nothing reaches the server and no ack comes back: alice's later messages stay queued
                 proxy.stall();
@@ -217,8 +220,7 @@ class ReliabilityIT {
             a.signIn();
             b.signIn();
             try (Burst burst = new Burst()) {
-                burst.start("alice", 0, MESSAGES, i -> a.send(bob.jid(), Tally.body("alice", i)));
-                burst.start("bob", 0, MESSAGES, i -> b.send(alice.jid(), Tally.body("bob", i)));
+                bothSend(burst, a, alice, b, bob);
                 burst.awaitSent("alice", MESSAGES / 2, SEND_LIMIT);
                 proxy.stall(); // nothing closes: only alice's keep-alive can tell
                 String lost = a.process().awaitLine(l -> l.startsWith("lost "), NOTICE_LIMIT);

@@ -1,5 +1,6 @@
 package im.natter.testsupport.ejabberd;
 
+import im.natter.testsupport.server.StartTlsProbe;
 import im.natter.testsupport.prosody.CertificateKind;
 import im.natter.testsupport.prosody.FreePorts;
 import im.natter.testsupport.prosody.TestCertificates;
@@ -7,11 +8,7 @@ import im.natter.testsupport.server.Processes;
 import im.natter.testsupport.server.XmppTestServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -463,33 +460,10 @@ public final class EjabberdServer implements XmppTestServer {
         }
     }
 
-    /** True once the c2s port answers a stream header with features that offer STARTTLS (not just a TCP accept). */
     private boolean answersStartTls() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, config.c2sPort()), 500);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("<?xml version='1.0'?><stream:stream to='" + DOMAIN + "' version='1.0' xmlns='jabber:client'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams'>").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                if (seen.indexOf("starttls") >= 0) {
-                    return true;
-                }
-                if (seen.indexOf("stream:error") >= 0 || seen.length() > 65536) {
-                    return false;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return StartTlsProbe.answers(config.c2sPort(), DOMAIN);
     }
+
 
     /** Kills anything still running from this server's folder: a VM orphaned by su, a stuck ejabberdctl. */
     private void killStragglers() {

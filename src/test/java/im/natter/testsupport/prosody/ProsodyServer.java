@@ -1,11 +1,8 @@
 package im.natter.testsupport.prosody;
 
+import im.natter.testsupport.server.StartTlsProbe;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -425,33 +422,10 @@ public final class ProsodyServer implements XmppTestServer {
         }
     }
 
-    /** True once the c2s port answers a stream header with stream features for our domain (not just a TCP accept). */
     private boolean answersXmpp() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(FreePorts.LOOPBACK, c2sPort), 500);
-            socket.setSoTimeout(2000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("<?xml version='1.0'?><stream:stream to='" + DOMAIN + "' version='1.0' xmlns='jabber:client'"
-                    + " xmlns:stream='http://etherx.jabber.org/streams'>").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder seen = new StringBuilder();
-            byte[] buffer = new byte[4096];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                seen.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                if (seen.indexOf("starttls") >= 0) {
-                    return true;
-                }
-                if (seen.indexOf("stream:error") >= 0 || seen.length() > 65536) {
-                    return false;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
+        return StartTlsProbe.answers(c2sPort, DOMAIN);
     }
+
 
     /**
      * Kills any process still holding this server's pidfile or running with our config: an aborted Prosody
