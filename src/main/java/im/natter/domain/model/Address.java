@@ -100,14 +100,44 @@ public record Address(String value) implements Comparable<Address> {
         return new Address(t.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The address of an occupant of a room, {@code room/nick}: the peer of a private conversation through a room
+     * (ConversationKind.ROOM_PRIVATE). The nickname is kept as given; it is case-sensitive.
+     */
+    public static Address occupant(Address room, String nick) {
+        Objects.requireNonNull(room, "room");
+        if (nick == null || nick.isEmpty()) {
+            throw new IllegalArgumentException("empty nickname");
+        }
+        return new Address(room.bare().value + "/" + nick);
+    }
+
+    /** Whether this is a room occupant's address (it has a nickname after a slash). */
+    public boolean isOccupant() {
+        return value.indexOf('/') >= 0;
+    }
+
+    /** The address without a nickname: the room for an occupant, else itself. */
+    public Address bare() {
+        int slash = value.indexOf('/');
+        return slash >= 0 ? new Address(value.substring(0, slash)) : this;
+    }
+
+    /** The occupant's nickname, if this is an occupant's address. */
+    public Optional<String> nick() {
+        int slash = value.indexOf('/');
+        return slash >= 0 ? Optional.of(value.substring(slash + 1)) : Optional.empty();
+    }
+
     public Optional<String> localpart() {
-        int at = value.indexOf('@');
+        int at = bare().value.indexOf('@');
         return at >= 0 ? Optional.of(value.substring(0, at)) : Optional.empty();
     }
 
     public String domain() {
-        int at = value.indexOf('@');
-        return at >= 0 ? value.substring(at + 1) : value;
+        String b = bare().value;
+        int at = b.indexOf('@');
+        return at >= 0 ? b.substring(at + 1) : b;
     }
 
     @Override

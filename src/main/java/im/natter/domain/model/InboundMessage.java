@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param retractsId       XEP-0424: the origin-id/stanza-id of the message this one retracts, or null
  * @param replyToId        XEP-0461: the id of the message this one answers, or null (the fallback quote is
  *                         already stripped from {@code body})
+ * @param room             for groupchat messages ({@code kind} ROOM) and private messages through a room, what the
+ *                         room added (occupant-id, moderation, join history); null otherwise
  */
 public record InboundMessage(
         AccountId account,
@@ -42,7 +44,8 @@ public record InboundMessage(
         String archiveId,
         String replacesId,
         String retractsId,
-        String replyToId) {
+        String replyToId,
+        RoomMessageInfo room) {
 
     public InboundMessage {
         Objects.requireNonNull(account, "account");
@@ -55,12 +58,22 @@ public record InboundMessage(
         Objects.requireNonNull(source, "source");
     }
 
+    /** A message that did not come through a room. */
+    public InboundMessage(AccountId account, Address from, String fromResource, ConversationKind kind, String body,
+            ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, boolean receiptRequested, Direction direction, Address peer, MessageSource source,
+            String archiveId, String replacesId, String retractsId, String replyToId) {
+        this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
+                serverTime, receiptRequested, direction, peer, source, archiveId, replacesId, retractsId, replyToId,
+                null);
+    }
+
     /** A message someone sent the user, delivered live. */
     public InboundMessage(AccountId account, Address from, String fromResource, ConversationKind kind, String body,
             ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, boolean receiptRequested) {
         this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
-                serverTime, receiptRequested, Direction.INCOMING, from, MessageSource.LIVE, null, null, null, null);
+                serverTime, receiptRequested, Direction.INCOMING, from, MessageSource.LIVE, null, null, null, null, null);
     }
 
     /** Whether it only changes another message (a correction or a retraction) rather than adding one. */
