@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -53,11 +54,30 @@ final class MessageWriter implements AutoCloseable {
             UPDATE conversation SET unread = unread + 1
             WHERE id = ? AND (? = 0 OR read_until IS NULL OR read_until < ?)""";
 
+    // A stanza stamped by a server that counts whole seconds happened somewhere within that second.
+    private static final long STAMP_PRECISION_MILLIS = 1000;
+    // How far after its own time a message may be placed to stay behind the one its sender sent before it.
+    private static final long MAX_SHIFT_MILLIS = 2 * STAMP_PRECISION_MILLIS;
+
+    private static final String NEWEST_FROM_SENDER = """
+            SELECT sort_time FROM message INDEXED BY message_by_time
+            WHERE conversation_id = ? AND sort_time >= ? AND sender = ?
+            ORDER BY sort_time DESC, id DESC LIMIT 1""";
+
+    // the two ways the unique indexes recognise a repeat, one query each so each uses its index
+    private static final String PLACE_BY_STANZA_ID = """
+            SELECT sort_time FROM message WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
+    private static final String PLACE_BY_ORIGIN_ID = """
+            SELECT sort_time FROM message WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
+
     private final Connection connection;
     private final Map<ConversationKey, Long> conversationIds = new HashMap<>();
     private PreparedStatement insert;
     private PreparedStatement fillIn;
     private PreparedStatement countUnread;
+    private PreparedStatement newestFromSender;
+    private PreparedStatement placeByStanzaId;
+    private PreparedStatement placeByOriginId;
     private ChangeWriter changes;
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
@@ -71,10 +91,65 @@ final class MessageWriter implements AutoCloseable {
      * @return the message as stored, with its id; empty when it is a repeat
      */
     Optional<ChatMessage> insert(ChatMessage message, Unread unread) throws SQLException {
+        long conversationId = conversationId(message.conversation(), message.localTime());
+        return insertAt(conversationId, message, inArrivalOrder(conversationId, message), unread);
+    }
+
+    /**
+     * Stores one page of a server archive, oldest first, in that order: a message new to the archive is placed
+     * after the messages the page puts before it and before those it puts after it that are stored already. A
+     * server stamping whole seconds would otherwise let messages of one second that came by different roads
+     * (live, offline delivery, this page) fall back to the order they happened to be stored in.
+     *
+     * @return the messages that were new, in page order
+     */
+    List<ChatMessage> insertPage(List<ChatMessage> page, Unread unread) throws SQLException {
+        long[] conversationIds = new long[page.size()];
+        Long[] storedPlaces = new Long[page.size()];
+        for (int i = 0; i < page.size(); i++) {
+            ChatMessage m = page.get(i);
+            conversationIds[i] = conversationId(m.conversation(), m.localTime());
+            storedPlaces[i] = placeOfRepeat(conversationIds[i], m);
+        }
+        Map<Long, Long> placedUpTo = new HashMap<>();
+        List<ChatMessage> added = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            long conversationId = conversationIds[i];
+            Long floor = placedUpTo.get(conversationId);
+            if (storedPlaces[i] != null) {
+                placedUpTo.put(conversationId, floor == null ? storedPlaces[i] : Math.max(floor, storedPlaces[i]));
+                fillInStanzaId(conversationId, page.get(i));
+                continue;
+            }
+            Long ceiling = null;
+            for (int j = i + 1; j < page.size() && ceiling == null; j++) {
+                if (conversationIds[j] == conversationId && storedPlaces[j] != null
+                        && (floor == null || storedPlaces[j] > floor)) {
+                    ceiling = storedPlaces[j];
+                }
+            }
+            long place = between(page.get(i).displayTime().toEpochMilli(), floor, ceiling);
+            placedUpTo.put(conversationId, place);
+            insertAt(conversationId, page.get(i), place, unread).ifPresent(added::add);
+        }
+        return added;
+    }
+
+    /** {@code time}, moved just enough to lie at or after {@code floor} and before {@code ceiling} (either null). */
+    static long between(long time, Long floor, Long ceiling) {
+        long place = floor != null ? Math.max(time, floor) : time;
+        if (ceiling != null && place >= ceiling) {
+            place = floor != null ? Math.max(floor, ceiling - 1) : ceiling - 1;
+        }
+        return place;
+    }
+
+    private Optional<ChatMessage> insertAt(long conversationId, ChatMessage message, long place, Unread unread)
+            throws SQLException {
         if (message.id() != 0) {
             throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
         }
-        long conversationId = conversationId(message.conversation(), message.localTime());
+        message = message.withSortTime(Instant.ofEpochMilli(place));
         OptionalLong id = insertRow(conversationId, message);
         if (id.isEmpty()) {
             fillInStanzaId(conversationId, message);
@@ -142,7 +217,8 @@ final class MessageWriter implements AutoCloseable {
         if (changes != null) {
             all.add(changes::close);
         }
-        for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread}) {
+        for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread, newestFromSender,
+                placeByStanzaId, placeByOriginId}) {
             if (statement != null) {
                 all.add(statement::close);
             }
@@ -175,12 +251,64 @@ final class MessageWriter implements AutoCloseable {
         insert.setString(9, message.stanzaIdBy());
         Millis.bind(insert, 10, message.serverTime());
         Millis.bind(insert, 11, message.localTime());
-        Millis.bind(insert, 12, message.displayTime());
+        Millis.bind(insert, 12, message.sortTime());
         insert.setString(13, message.state().name());
         insert.setString(14, message.error());
         insert.setString(15, message.replyToId());
         try (ResultSet rows = insert.executeQuery()) {
             return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Messages that come one at a time (live, offline delivery, carbons, the user's own) arrive in the order the
+     * server routed them; one stamped with a whole second may still lie before what its sender sent just before
+     * it, so it goes right after that one when it is that close.
+     */
+    private long inArrivalOrder(long conversationId, ChatMessage message) throws SQLException {
+        long time = message.displayTime().toEpochMilli();
+        if (newestFromSender == null) {
+            newestFromSender = connection.prepareStatement(NEWEST_FROM_SENDER);
+        }
+        newestFromSender.setLong(1, conversationId);
+        newestFromSender.setLong(2, time);
+        newestFromSender.setString(3, message.sender().value());
+        try (ResultSet rows = newestFromSender.executeQuery()) {
+            if (rows.next()) {
+                long newest = rows.getLong(1);
+                if (newest - time < MAX_SHIFT_MILLIS) {
+                    return Math.max(time, newest);
+                }
+            }
+        }
+        return time;
+    }
+
+    /** Where the stored copy of {@code message} sits, or null when it is new. */
+    private Long placeOfRepeat(long conversationId, ChatMessage message) throws SQLException {
+        Long place = null;
+        if (message.stanzaId() != null) {
+            if (placeByStanzaId == null) {
+                placeByStanzaId = connection.prepareStatement(PLACE_BY_STANZA_ID);
+            }
+            place = firstPlace(placeByStanzaId, conversationId, message.stanzaIdBy(), message.stanzaId());
+        }
+        if (place == null && message.originId() != null) {
+            if (placeByOriginId == null) {
+                placeByOriginId = connection.prepareStatement(PLACE_BY_ORIGIN_ID);
+            }
+            place = firstPlace(placeByOriginId, conversationId, message.sender().value(), message.originId());
+        }
+        return place;
+    }
+
+    private static Long firstPlace(PreparedStatement query, long conversationId, String a, String b)
+            throws SQLException {
+        query.setLong(1, conversationId);
+        query.setString(2, a);
+        query.setString(3, b);
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getLong(1) : null;
         }
     }
 
@@ -205,7 +333,7 @@ final class MessageWriter implements AutoCloseable {
         }
         countUnread.setLong(1, conversationId);
         countUnread.setInt(2, unread == Unread.AFTER_READ_POINT ? 1 : 0);
-        Millis.bind(countUnread, 3, message.displayTime());
+        Millis.bind(countUnread, 3, message.sortTime());
         countUnread.executeUpdate();
     }
 
@@ -213,7 +341,7 @@ final class MessageWriter implements AutoCloseable {
     private static ChatMessage asStored(ChatMessage m, long id) {
         return new ChatMessage(id, m.conversation(), m.direction(), m.sender(), m.senderNick(), m.body(),
                 m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), millis(m.serverTime()),
-                millis(m.localTime()), m.state(), m.error(), m.editedAt(), m.retracted(), m.replyToId());
+                millis(m.localTime()), m.state(), m.error(), m.editedAt(), m.retracted(), m.replyToId(), m.sortTime());
     }
 
     private static Instant millis(Instant time) {

@@ -107,9 +107,7 @@ public final class SqliteSyncStateStore implements SyncStateStore {
                 for (MessageChange change : pageChanges) {
                     writer.applyChange(change, MessageWriter.Unread.AFTER_READ_POINT, changed, addedByChanges);
                 }
-                for (ChatMessage message : page) {
-                    writer.insert(message, MessageWriter.Unread.AFTER_READ_POINT).ifPresent(added::add);
-                }
+                added.addAll(writer.insertPage(page, MessageWriter.Unread.AFTER_READ_POINT));
                 changedNow = SqliteMessageStore.readBack(writer, changed);
             }
             added.addAll(addedByChanges);

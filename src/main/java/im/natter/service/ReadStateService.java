@@ -31,7 +31,7 @@ import java.util.concurrent.Executor;
 public final class ReadStateService {
 
     private static final System.Logger LOG = System.getLogger(ReadStateService.class.getName());
-    private static final Comparator<ChatMessage> ORDER = Comparator.comparing(ChatMessage::displayTime)
+    private static final Comparator<ChatMessage> ORDER = Comparator.comparing(ChatMessage::orderTime)
             .thenComparingLong(ChatMessage::id);
 
     private final MessageStore messages;

@@ -49,6 +49,23 @@ class SqliteMessageStoreTest {
     }
 
     @Test
+    void aMessageStampedInAWholeSecondGoesAfterWhatItsSenderSentJustBeforeIt() throws Exception {
+        // received live, a little after the second began
+        messages.insert(TestMessages.from(BOB).body("1").localTime(T0.plusMillis(400)).build());
+        messages.insert(TestMessages.from(BOB).body("2").localTime(T0.plusMillis(800)).build());
+        // then delivered from offline storage, stamped with that whole second
+        messages.insert(TestMessages.from(BOB).body("3").serverTime(T0).localTime(T0.plusSeconds(5)).build());
+        messages.insert(TestMessages.from(BOB).body("4").serverTime(T0).localTime(T0.plusSeconds(5)).build());
+        // much older history from offline storage stays where its time puts it
+        messages.insert(TestMessages.from(BOB).body("0").serverTime(T0.minusSeconds(60))
+                .localTime(T0.plusSeconds(5)).build());
+
+        assertThat(messages.page(WITH_BOB, 0, 10)).extracting(ChatMessage::body)
+                .containsExactly("0", "1", "2", "3", "4");
+        assertThat(messages.page(WITH_BOB, 0, 10).get(3).displayTime()).isEqualTo(T0);
+    }
+
+    @Test
     void anInsertedMessageComesBackWithItsIdAndEveryField() throws Exception {
         ChatMessage sent = TestMessages.from(BOB).body("hi ✓ 👋").originId("o-1").stanzaId("s-1", "alice@example.org")
                 .serverTime(T0).localTime(T0.plusMillis(1_500)).build();
@@ -56,7 +73,7 @@ class SqliteMessageStoreTest {
         ChatMessage stored = messages.insert(sent).orElseThrow();
 
         assertThat(stored.id()).isPositive();
-        assertThat(stored).isEqualTo(sent.withId(stored.id()));
+        assertThat(stored).isEqualTo(sent.withId(stored.id()).withSortTime(T0));
         assertThat(messages.page(WITH_BOB, 0, 10)).containsExactly(stored);
     }
 
@@ -119,7 +136,7 @@ class SqliteMessageStoreTest {
         for (ChatMessage message : toStore) {
             stored.add(messages.insert(message).orElseThrow());
         }
-        stored.sort(Comparator.comparing(ChatMessage::displayTime).thenComparingLong(ChatMessage::id));
+        stored.sort(Comparator.comparing(ChatMessage::orderTime).thenComparingLong(ChatMessage::id));
 
         List<ChatMessage> read = new ArrayList<>();
         long before = 0;

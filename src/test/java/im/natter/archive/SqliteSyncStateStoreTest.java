@@ -112,7 +112,7 @@ class SqliteSyncStateStoreTest {
 
         assertThat(added).extracting(ChatMessage::body).containsExactly("older", "from carol", "newer");
         assertThat(added).allSatisfy(m -> assertThat(m.id()).isPositive());
-        assertThat(added.get(0)).isEqualTo(page.get(0).withId(added.get(0).id()));
+        assertThat(added.get(0)).isEqualTo(page.get(0).withId(added.get(0).id()).withSortTime(T0.plusSeconds(5)));
         assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
                 .containsExactly("older", "live 1", "live 2", "mine", "newer");
         assertThat(messages.page(WITH_BOB, 0, 50)).contains(added.get(0), added.get(2));
@@ -401,6 +401,55 @@ class SqliteSyncStateStoreTest {
         ConversationKey key = peers.get(i % peers.size());
         var message = i % 2 == 0 ? TestMessages.from(key.peer()) : TestMessages.to(key.peer()).originId("o-" + i);
         return message.body("message " + i).stanzaId("s-" + i, OUR_SERVER).at(T0.plusSeconds(i)).build();
+    }
+
+    @Test
+    void messagesNewToThePageSitBetweenTheStoredOnesThePagePutsAroundThemEvenWhenStampedInWholeSeconds()
+            throws Exception {
+        // live before the connection was cut: received a little after the server's whole second
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(300)));
+        messages.insert(liveFromBob("2", "s-2", T0.plusMillis(600)));
+        // live again after the reconnect, before the catch-up ran
+        messages.insert(liveFromBob("5", "s-5", T0.plusMillis(950)));
+
+        // the server's archive has them all in order; those it alone had carry its whole-second stamp
+        sync.storePage(List.of(
+                fromBob("1", "s-1", 0), fromBob("2", "s-2", 0), fromBob("3", "s-3", 0), fromBob("4", "s-4", 0),
+                fromBob("5", "s-5", 0)), cursor("s-5", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::orderTime).isSorted();
+    }
+
+    @Test
+    void aStampLaterThanTheNextStoredMessageStillSitsBeforeIt() throws Exception {
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(100)));
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(900)));
+
+        // "2" is stamped with the next second (the server's clock ran ahead of this one)
+        sync.storePage(List.of(fromBob("1", "s-1", 0), fromBob("2", "s-2", 1), fromBob("3", "s-3", 0)),
+                cursor("s-3", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3");
+        ChatMessage second = messages.page(WITH_BOB, 0, 50).get(1);
+        assertThat(second.displayTime()).isEqualTo(T0.plusSeconds(1));
+        assertThat(second.orderTime()).isBetween(T0.plusMillis(100), T0.plusMillis(899));
+    }
+
+    @Test
+    void placingFollowsTheFloorAndStaysBelowTheCeiling() {
+        assertThat(MessageWriter.between(500, null, null)).isEqualTo(500);
+        assertThat(MessageWriter.between(500, 700L, null)).isEqualTo(700);
+        assertThat(MessageWriter.between(500, 300L, null)).isEqualTo(500);
+        assertThat(MessageWriter.between(500, null, 400L)).isEqualTo(399);
+        assertThat(MessageWriter.between(1000, 300L, 900L)).isEqualTo(899);
+        // no room between: after the floor, where the insertion order decides
+        assertThat(MessageWriter.between(1000, 900L, 900L)).isEqualTo(900);
+    }
+
+    private static ChatMessage liveFromBob(String body, String stanzaId, Instant received) {
+        return TestMessages.from(BOB).body(body).stanzaId(stanzaId, OUR_SERVER).localTime(received).build();
     }
 
     private static ChatMessage fromBob(String body, String stanzaId, int second) {

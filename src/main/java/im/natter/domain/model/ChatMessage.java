@@ -18,6 +18,9 @@ import java.util.Objects;
  *                    then the corrected text
  * @param retracted   the sender took it back (XEP-0424); its text is gone ({@code body} is empty)
  * @param replyToId   XEP-0461: the origin-id or stanza-id of the message this one answers, or null
+ * @param sortTime    where the archive places it in its conversation (ordered by it, then by id); null before it
+ *                    is stored. Usually {@link #displayTime()}, moved by at most a little so that messages keep the
+ *                    order the server delivered or archived them in when servers stamp whole seconds.
  */
 public record ChatMessage(
         long id,
@@ -36,7 +39,8 @@ public record ChatMessage(
         String error,
         Instant editedAt,
         boolean retracted,
-        String replyToId) {
+        String replyToId,
+        Instant sortTime) {
 
     public ChatMessage {
         Objects.requireNonNull(conversation, "conversation");
@@ -48,12 +52,21 @@ public record ChatMessage(
         Objects.requireNonNull(state, "state");
     }
 
+    /** A message not stored yet (its place in the conversation is decided when it is). */
+    public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
+            String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
+            boolean retracted, String replyToId) {
+        this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, null);
+    }
+
     /** A message that was neither corrected nor retracted and answers none. */
     public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
             String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, Instant localTime, DeliveryState state, String error) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
-                serverTime, localTime, state, error, null, false, null);
+                serverTime, localTime, state, error, null, false, null, null);
     }
 
     public boolean isEdited() {
@@ -68,22 +81,35 @@ public record ChatMessage(
         return serverTime;
     }
 
+    /** Where it sits in its conversation: {@link #sortTime()} once stored, else {@link #displayTime()}. */
+    public Instant orderTime() {
+        return sortTime != null ? sortTime : displayTime();
+    }
+
     public boolean isOutgoing() {
         return direction == Direction.OUTGOING;
     }
 
+    public ChatMessage withSortTime(Instant newSortTime) {
+        return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
+                newSortTime);
+    }
+
     public ChatMessage withId(long newId) {
         return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId, sortTime);
     }
 
     public ChatMessage withReplyTo(String newReplyToId) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, newReplyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, newReplyToId,
+                sortTime);
     }
 
     public ChatMessage withState(DeliveryState newState, String newError) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId,
+                sortTime);
     }
 }

@@ -46,7 +46,7 @@ public final class ChatViewModel {
     static final int PAGE_SIZE = 50;
 
     private static final System.Logger LOG = System.getLogger(ChatViewModel.class.getName());
-    private static final Comparator<ChatMessage> ORDER = Comparator.comparing(ChatMessage::displayTime)
+    private static final Comparator<ChatMessage> ORDER = Comparator.comparing(ChatMessage::orderTime)
             .thenComparingLong(ChatMessage::id);
 
     private final UiServices services;
