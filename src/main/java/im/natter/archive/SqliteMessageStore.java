@@ -109,6 +109,24 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public List<ChatMessage> unconfirmedSince(AccountId account, java.time.Instant since) throws ArchiveException {
+        return database.read(connection -> {
+            // per conversation a range of its time index; conversations are few next to their messages
+            try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
+                    WHERE a.address = ? AND c.kind = 'CHAT' AND m.sort_time >= ? AND m.local_time >= ?
+                      AND m.direction = 'OUTGOING' AND m.state = 'ON_SERVER'
+                      AND EXISTS (SELECT 1 FROM message d
+                                  WHERE d.conversation_id = m.conversation_id AND d.state = 'DELIVERED')
+                    ORDER BY m.sort_time, m.id""")) {
+                query.setString(1, account.address().value());
+                query.setLong(2, since.toEpochMilli());
+                query.setLong(3, since.toEpochMilli());
+                return MessageRows.list(query);
+            }
+        });
+    }
+
+    @Override
     public Optional<ChatMessage> findByOriginId(AccountId account, String originId) throws ArchiveException {
         return database.read(connection -> {
             // the user's own message first: origin-ids are only unique per sender

@@ -23,6 +23,8 @@ import im.natter.domain.port.ConversationStore;
 import im.natter.domain.port.MessageStore;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +61,10 @@ public final class ChatService {
      * instead of looping through reconnects. The user can retry it.
      */
     static final int MAX_LOST_CONNECTIONS = 3;
+    /** How long before a lost connection a message the server accepted may still have been dropped by it. */
+    static final Duration UNCONFIRMED_WINDOW = Duration.ofSeconds(15);
+    /** When each account's connection went away, until the next connected() (worker only). */
+    private final java.util.Map<AccountId, Instant> lostAt = new java.util.HashMap<>();
     /**
      * Accounts whose outbox went out since their last connect. Until then a new message waits behind the queued
      * ones: the connection is up a moment before {@code connected} reaches the worker, and a message sent directly
@@ -114,6 +120,10 @@ public final class ChatService {
                         inFlight.remove(account);
                     }
                     flushOutbox(account);
+                    Instant lost = lostAt.remove(account);
+                    if (!resumed && lost != null) {
+                        resendUnconfirmed(account, lost);
+                    }
                     outboxFlushed.add(account);
                 });
             }
@@ -123,6 +133,7 @@ public final class ChatService {
                 // queued messages stay queued and go out on the next connected(), unless they keep killing it
                 worker.execute(() -> {
                     outboxFlushed.remove(account);
+                    lostAt.putIfAbsent(account, clock.instant());
                     countLostConnection(account);
                 });
             }
@@ -242,6 +253,24 @@ public final class ChatService {
                 advance(account, originId, DeliveryState.FAILED, "The server closed the connection each time this "
                         + "message was sent, so Natter stopped trying. It may be too long for this server.");
             }
+        }
+    }
+
+    /**
+     * A server going down may drop what it accepted in its last moments before reaching the recipient (ejabberd
+     * 23.01 in a restart: acknowledged, archived for the sender, never delivered). Messages accepted just before
+     * the connection was lost, to a peer whose client confirms messages but has not confirmed these, go out once
+     * more with the same origin-id; the recipient drops the repeat by that id (XEP-0359).
+     */
+    private void resendUnconfirmed(AccountId account, Instant lost) {
+        try {
+            for (ChatMessage m : messages.unconfirmedSince(account, lost.minus(UNCONFIRMED_WINDOW))) {
+                if (!m.localTime().isAfter(lost)) {
+                    transmit(m);
+                }
+            }
+        } catch (ArchiveException e) {
+            notice(e);
         }
     }
 

@@ -7,6 +7,7 @@ import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConnectionFailedException;
 import im.natter.domain.model.ConnectionProblem;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.HistoryPage;
@@ -71,6 +72,9 @@ public final class HistorySyncService {
     private final Settings settings;
     /** Accounts with a catch-up under way; touched only on {@code worker}. */
     private final Set<AccountId> running = new LinkedHashSet<>();
+    /** Catch-ups started again since the last sign-in because the server did not answer in time (worker only). */
+    private final Map<AccountId, Integer> retries = new HashMap<>();
+    private static final int MAX_RETRIES = 3;
     /** When a first-window catch-up began, per account; touched only on {@code worker}. */
     private final Map<AccountId, java.time.Instant> startedAt = new HashMap<>();
     /** Server and client clocks disagree a little; repeats from the overlap are recognised by their keys. */
@@ -99,7 +103,10 @@ public final class HistorySyncService {
             public void connected(AccountId account, boolean resumed) {
                 // a resumed stream lost nothing: the server replays what we had not acknowledged
                 if (!resumed) {
-                    worker.execute(() -> catchUp(account));
+                    worker.execute(() -> {
+                        retries.remove(account);
+                        catchUp(account);
+                    });
                 }
             }
 
@@ -229,7 +236,7 @@ public final class HistorySyncService {
                 return;
             }
             if (error != null) {
-                fail(account, storedSoFar, reason(error));
+                failOrRetry(account, storedSoFar, error);
                 return;
             }
             try {
@@ -288,7 +295,7 @@ public final class HistorySyncService {
             Map<ConversationKey, Integer> perConversation, int storedSoFar) {
         pending.page().whenCompleteAsync((page, error) -> {
             if (error != null) {
-                fail(account, storedSoFar, reason(error));
+                failOrRetry(account, storedSoFar, error);
                 return;
             }
             try {
@@ -370,6 +377,23 @@ public final class HistorySyncService {
         startedAt.remove(account);
         running.remove(account);
         bus.publish(new HistorySyncProgress(account, stored, true, problem));
+    }
+
+    /**
+     * A page that did not come in time, on a connection that is still up (a server busy just after a restart):
+     * the catch-up starts again from the stored cursor, a few times; the wait for the answer spaces the tries.
+     */
+    private void failOrRetry(AccountId account, int stored, Throwable error) {
+        boolean timedOut = unwrap(error) instanceof ConnectionFailedException failed
+                && failed.problem().kind() == ConnectionProblem.Kind.TIMED_OUT;
+        int tries = retries.merge(account, 1, Integer::sum);
+        if (timedOut && tries <= MAX_RETRIES && history.isSupported(account)) {
+            LOG.log(Level.INFO, "history catch-up of " + account + " timed out; trying again (" + tries + ")");
+            running.remove(account);
+            catchUp(account);
+            return;
+        }
+        fail(account, stored, reason(error));
     }
 
     /** The server or the connection failed: the next sign-in continues from the stored cursor. */

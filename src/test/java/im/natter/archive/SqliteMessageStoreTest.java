@@ -66,6 +66,23 @@ class SqliteMessageStoreTest {
     }
 
     @Test
+    void unconfirmedMessagesAreTheAcceptedOnesSinceAGivenTimeToPeersThatConfirm() throws Exception {
+        Address carol = Address.of("carol@example.org");
+        messages.insert(TestMessages.to(BOB).body("confirmed").originId("o-1").at(T0).build());
+        messages.updateState(TestMessages.ALICE, "o-1", DeliveryState.DELIVERED, null);
+        messages.insert(TestMessages.to(BOB).body("old").originId("o-2").at(T0.plusSeconds(1)).build());
+        messages.updateState(TestMessages.ALICE, "o-2", DeliveryState.ON_SERVER, null);
+        messages.insert(TestMessages.to(BOB).body("recent").originId("o-3").at(T0.plusSeconds(60)).build());
+        messages.updateState(TestMessages.ALICE, "o-3", DeliveryState.ON_SERVER, null);
+        messages.insert(TestMessages.to(BOB).body("still queued").originId("o-4").at(T0.plusSeconds(61)).build());
+        messages.insert(TestMessages.to(carol).body("to carol").originId("o-5").at(T0.plusSeconds(60)).build());
+        messages.updateState(TestMessages.ALICE, "o-5", DeliveryState.ON_SERVER, null);
+
+        assertThat(messages.unconfirmedSince(TestMessages.ALICE, T0.plusSeconds(30)))
+                .extracting(ChatMessage::body).containsExactly("recent");
+    }
+
+    @Test
     void anInsertedMessageComesBackWithItsIdAndEveryField() throws Exception {
         ChatMessage sent = TestMessages.from(BOB).body("hi ✓ 👋").originId("o-1").stanzaId("s-1", "alice@example.org")
                 .serverTime(T0).localTime(T0.plusMillis(1_500)).build();

@@ -115,6 +115,55 @@ class ChatServiceTest {
     }
 
     @Test
+    void whatTheServerAcceptedJustBeforeItWentAwayButThePeerNeverConfirmedGoesOutOnceMore() {
+        signIn();
+        s.xmpp.setAutoAck(false);
+        ChatMessage confirmed = s.chats.send(withBob, "confirmed").join();
+        s.xmpp.acknowledge(FakeServices.ALICE, confirmed.originId());
+        s.xmpp.receiveReceipt(FakeServices.ALICE, BOB, confirmed.originId());
+        s.clock.advance(Duration.ofMinutes(5));
+        ChatMessage accepted = s.chats.send(withBob, "accepted, then lost by the server").join();
+        s.xmpp.acknowledge(FakeServices.ALICE, accepted.originId());
+        s.clock.advance(Duration.ofSeconds(2));
+
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "the server shut down"));
+        s.clock.advance(Duration.ofSeconds(20));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(s.xmpp.sent()).extracting(o -> o.originId())
+                .containsExactly(confirmed.originId(), accepted.originId(), accepted.originId());
+        assertThat(s.archive.all()).hasSize(2);
+    }
+
+    @Test
+    void nothingAcceptedGoesOutAgainAfterAResumptionOrToAPeerThatNeverConfirms() {
+        signIn();
+        s.xmpp.setAutoAck(false);
+        ConversationKey withCarol = ConversationKey.chat(FakeServices.ALICE, Address.of("carol@example.org"));
+        ChatMessage toCarol = s.chats.send(withCarol, "carol's client sends no receipts").join();
+        s.xmpp.acknowledge(FakeServices.ALICE, toCarol.originId());
+        ChatMessage confirmed = s.chats.send(withBob, "confirmed").join();
+        s.xmpp.acknowledge(FakeServices.ALICE, confirmed.originId());
+        s.xmpp.receiveReceipt(FakeServices.ALICE, BOB, confirmed.originId());
+        ChatMessage accepted = s.chats.send(withBob, "accepted").join();
+        s.xmpp.acknowledge(FakeServices.ALICE, accepted.originId());
+
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "cut"));
+        s.xmpp.resumeNext();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+        assertThat(s.xmpp.sent()).hasSize(3);
+
+        // a fresh login now: the loss before the resumption is long past, so nothing goes out again
+        s.clock.advance(Duration.ofMinutes(1));
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "cut"));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+        assertThat(s.xmpp.sent()).hasSize(3);
+    }
+
+    @Test
     void anOverLongMessageIsRefusedAndNeverQueued() {
         s.xmpp.setMaxBodyBytes(1000);
         String body = "<".repeat(300); // 300 characters, 1200 bytes once escaped

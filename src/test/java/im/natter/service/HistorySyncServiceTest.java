@@ -181,6 +181,26 @@ class HistorySyncServiceTest {
     }
 
     @Test
+    void aPageThatDoesNotComeInTimeWhileStillConnectedIsAskedForAgain() {
+        for (int i = 1; i <= 60; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+        for (int i = 61; i <= 200; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        dropConnection();
+        s.xmpp.failNextHistory(new im.natter.domain.model.ConnectionFailedException(
+                im.natter.domain.model.ConnectionProblem.of(im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT,
+                        "The server example.org did not send its archive in time.")));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(bodies()).hasSize(200).doesNotHaveDuplicates();
+        assertThat(progress.getLast().done()).isTrue();
+        assertThat(progress.getLast().problem()).isNull();
+    }
+
+    @Test
     void aServerWithoutArchiveIsLeftAlone() {
         s.xmpp.setHistorySupported(false);
         signIn();

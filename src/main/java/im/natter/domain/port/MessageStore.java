@@ -50,6 +50,13 @@ public interface MessageStore {
     Optional<ChatMessage> findByOriginId(AccountId account, String originId) throws ArchiveException;
 
     /**
+     * The user's own one-to-one messages written since {@code since} that the server accepted but the recipient's
+     * client has not confirmed (ON_SERVER, not DELIVERED), in conversations whose peer does confirm messages (one
+     * of them is DELIVERED), oldest first.
+     */
+    List<ChatMessage> unconfirmedSince(AccountId account, java.time.Instant since) throws ArchiveException;
+
+    /**
      * Stores a correction or retraction once and applies it to the message it names: the message of the same
      * conversation, from the same sender, whose origin-id (or, for a retraction, stanza-id) is
      * {@code change.targetId()}; a target that is itself a correction stands for the message it corrects.

@@ -246,6 +246,18 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     }
 
     @Override
+    public synchronized List<ChatMessage> unconfirmedSince(AccountId account, java.time.Instant since) {
+        return messages.stream()
+                .filter(m -> m.isOutgoing() && m.state() == DeliveryState.ON_SERVER
+                        && m.conversation().account().equals(account)
+                        && m.conversation().kind() == im.natter.domain.model.ConversationKind.CHAT
+                        && !m.localTime().isBefore(since)
+                        && messages.stream().anyMatch(d -> d.conversation().equals(m.conversation())
+                                && d.state() == DeliveryState.DELIVERED))
+                .sorted(order()).toList();
+    }
+
+    @Override
     public synchronized Optional<ChatMessage> findByOriginId(AccountId account, String originId) {
         return messages.stream()
                 .filter(m -> m.isOutgoing() && m.conversation().account().equals(account)
