@@ -58,6 +58,9 @@ final class MessageWriter implements AutoCloseable {
     private static final long STAMP_PRECISION_MILLIS = 1000;
     // How far after its own time a message may be placed to stay behind the one its sender sent before it.
     private static final long MAX_SHIFT_MILLIS = 2 * STAMP_PRECISION_MILLIS;
+    // How far an archive page may move a stored message to put it behind its predecessor; a page contradicting the
+    // stored order by more than this is not about one burst of messages, so it is left alone.
+    private static final long MAX_MOVE_MILLIS = 60_000;
 
     private static final String NEWEST_FROM_SENDER = """
             SELECT sort_time FROM message INDEXED BY message_by_time
@@ -66,9 +69,9 @@ final class MessageWriter implements AutoCloseable {
 
     // the two ways the unique indexes recognise a repeat, one query each so each uses its index
     private static final String PLACE_BY_STANZA_ID = """
-            SELECT sort_time FROM message WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
+            SELECT id, sort_time FROM message WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
     private static final String PLACE_BY_ORIGIN_ID = """
-            SELECT sort_time FROM message WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
+            SELECT id, sort_time FROM message WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
 
     private final Connection connection;
     private final Map<ConversationKey, Long> conversationIds = new HashMap<>();
@@ -78,6 +81,7 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement newestFromSender;
     private PreparedStatement placeByStanzaId;
     private PreparedStatement placeByOriginId;
+    private PreparedStatement move;
     private ChangeWriter changes;
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
@@ -96,43 +100,69 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Stores one page of a server archive, oldest first, in that order: a message new to the archive is placed
-     * after the messages the page puts before it and before those it puts after it that are stored already. A
-     * server stamping whole seconds would otherwise let messages of one second that came by different roads
-     * (live, offline delivery, this page) fall back to the order they happened to be stored in.
+     * Stores one page of a server archive, oldest first, and lets the page's order decide where its messages sit:
+     * the server's archive is the one witness of the order in which it took them. A message new to the archive goes
+     * after the messages the page puts before it and before the stored ones it puts after it; a stored message that
+     * sits before one the page puts ahead of it (it came by another road: live, offline delivery, a carbon) moves
+     * up just behind that one. Servers that stamp whole seconds would otherwise leave the messages of one second in
+     * the order they happened to arrive.
      *
      * @return the messages that were new, in page order
      */
     List<ChatMessage> insertPage(List<ChatMessage> page, Unread unread) throws SQLException {
         long[] conversationIds = new long[page.size()];
-        Long[] storedPlaces = new Long[page.size()];
+        Place[] stored = new Place[page.size()];
         for (int i = 0; i < page.size(); i++) {
             ChatMessage m = page.get(i);
             conversationIds[i] = conversationId(m.conversation(), m.localTime());
-            storedPlaces[i] = placeOfRepeat(conversationIds[i], m);
+            stored[i] = placeOfRepeat(conversationIds[i], m);
         }
-        Map<Long, Long> placedUpTo = new HashMap<>();
+        Map<Long, Place> placedUpTo = new HashMap<>();
         List<ChatMessage> added = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             long conversationId = conversationIds[i];
-            Long floor = placedUpTo.get(conversationId);
-            if (storedPlaces[i] != null) {
-                placedUpTo.put(conversationId, floor == null ? storedPlaces[i] : Math.max(floor, storedPlaces[i]));
+            Place floor = placedUpTo.get(conversationId);
+            if (stored[i] != null) {
+                Place here = stored[i];
+                if (floor != null && floor.isAfter(here) && floor.sortTime() - here.sortTime() <= MAX_MOVE_MILLIS) {
+                    here = move(here, floor.sortTime() + 1);
+                }
+                placedUpTo.put(conversationId, floor != null && floor.isAfter(here) ? floor : here);
                 fillInStanzaId(conversationId, page.get(i));
                 continue;
             }
             Long ceiling = null;
             for (int j = i + 1; j < page.size() && ceiling == null; j++) {
-                if (conversationIds[j] == conversationId && storedPlaces[j] != null
-                        && (floor == null || storedPlaces[j] > floor)) {
-                    ceiling = storedPlaces[j];
+                if (conversationIds[j] == conversationId && stored[j] != null
+                        && (floor == null || stored[j].sortTime() > floor.sortTime())) {
+                    ceiling = stored[j].sortTime();
                 }
             }
-            long place = between(page.get(i).displayTime().toEpochMilli(), floor, ceiling);
-            placedUpTo.put(conversationId, place);
-            insertAt(conversationId, page.get(i), place, unread).ifPresent(added::add);
+            long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
+                    ceiling);
+            Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
+            inserted.ifPresent(added::add);
+            // a new row has the highest id, so it sorts after anything stored at the same time
+            placedUpTo.put(conversationId, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place));
         }
         return added;
+    }
+
+    /** Where a stored message sits: conversations are ordered by sort time, then id. */
+    private record Place(long id, long sortTime) {
+        boolean isAfter(Place other) {
+            return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
+        }
+    }
+
+    private Place move(Place place, long sortTime) throws SQLException {
+        if (move == null) {
+            move = connection.prepareStatement("UPDATE message SET sort_time = ? WHERE id = ?");
+        }
+        move.setLong(1, sortTime);
+        move.setLong(2, place.id());
+        move.executeUpdate();
+        return new Place(place.id(), sortTime);
     }
 
     /** {@code time}, moved just enough to lie at or after {@code floor} and before {@code ceiling} (either null). */
@@ -218,7 +248,7 @@ final class MessageWriter implements AutoCloseable {
             all.add(changes::close);
         }
         for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread, newestFromSender,
-                placeByStanzaId, placeByOriginId}) {
+                placeByStanzaId, placeByOriginId, move}) {
             if (statement != null) {
                 all.add(statement::close);
             }
@@ -261,12 +291,16 @@ final class MessageWriter implements AutoCloseable {
     }
 
     /**
-     * Messages that come one at a time (live, offline delivery, carbons, the user's own) arrive in the order the
-     * server routed them; one stamped with a whole second may still lie before what its sender sent just before
-     * it, so it goes right after that one when it is that close.
+     * Messages that come one at a time (live, offline delivery, carbons, the user's own) mostly arrive in the
+     * order the server routed them; one stamped in a whole second may still lie before what its sender sent just
+     * before it, so it goes right after that one when it is that close. Where this guesses wrong (a live message
+     * overtaking offline delivery), the next archive page puts it right ({@link #insertPage}).
      */
     private long inArrivalOrder(long conversationId, ChatMessage message) throws SQLException {
         long time = message.displayTime().toEpochMilli();
+        if (!stampedInWholeSeconds(message)) {
+            return time;
+        }
         if (newestFromSender == null) {
             newestFromSender = connection.prepareStatement(NEWEST_FROM_SENDER);
         }
@@ -284,9 +318,15 @@ final class MessageWriter implements AutoCloseable {
         return time;
     }
 
+    /** The time shown is a server's stamp without fractions of a second: the message lies within that second. */
+    private static boolean stampedInWholeSeconds(ChatMessage message) {
+        Instant stamp = message.serverTime();
+        return stamp != null && stamp.getNano() == 0 && stamp.equals(message.displayTime());
+    }
+
     /** Where the stored copy of {@code message} sits, or null when it is new. */
-    private Long placeOfRepeat(long conversationId, ChatMessage message) throws SQLException {
-        Long place = null;
+    private Place placeOfRepeat(long conversationId, ChatMessage message) throws SQLException {
+        Place place = null;
         if (message.stanzaId() != null) {
             if (placeByStanzaId == null) {
                 placeByStanzaId = connection.prepareStatement(PLACE_BY_STANZA_ID);
@@ -302,13 +342,13 @@ final class MessageWriter implements AutoCloseable {
         return place;
     }
 
-    private static Long firstPlace(PreparedStatement query, long conversationId, String a, String b)
+    private static Place firstPlace(PreparedStatement query, long conversationId, String a, String b)
             throws SQLException {
         query.setLong(1, conversationId);
         query.setString(2, a);
         query.setString(3, b);
         try (ResultSet rows = query.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : null;
+            return rows.next() ? new Place(rows.getLong(1), rows.getLong(2)) : null;
         }
     }
 

@@ -63,6 +63,8 @@ public final class ChatService {
     static final int MAX_LOST_CONNECTIONS = 3;
     /** How long before a lost connection a message the server accepted may still have been dropped by it. */
     static final Duration UNCONFIRMED_WINDOW = Duration.ofSeconds(15);
+    /** A message that goes out later than this after it was written says when it was written (XEP-0203). */
+    static final Duration LATE = Duration.ofSeconds(5);
     /** When each account's connection went away, until the next connected() (worker only). */
     private final java.util.Map<AccountId, Instant> lostAt = new java.util.HashMap<>();
     /**
@@ -236,8 +238,9 @@ public final class ChatService {
             return;
         }
         try {
+            boolean late = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0;
             chat.send(new OutboundMessage(account, m.conversation().peer(), m.conversation().kind(), m.body(),
-                    m.originId()));
+                    m.originId(), late ? m.localTime() : null));
         } catch (ChatPort.NotConnectedException e) {
             inFlight.get(account).remove(m.originId());
             // it stays queued and goes out with the outbox on the next connection

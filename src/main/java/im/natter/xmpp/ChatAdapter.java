@@ -77,6 +77,10 @@ public final class ChatAdapter implements ChatPort {
                 .to(jid(message.to(), null))
                 .setBody(body)
                 .addExtension(new OriginIdElement(id));
+        if (message.writtenAt() != null) {
+            builder.addExtension(new org.jivesoftware.smackx.delay.packet.DelayInformation(
+                    java.util.Date.from(message.writtenAt()), conn.getUser().asBareJid().toString(), null));
+        }
         DeliveryReceiptRequest.addTo(builder);
         Message stanza = builder.build();
         AccountId account = message.account();

@@ -423,6 +423,32 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void storedMessagesThePageOrdersDifferentlyMoveBehindTheirPredecessor() throws Exception {
+        // a live message overtook the offline delivery of two older ones stamped in that whole second, which the
+        // arrival order then put after it
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(700)));
+        messages.insert(TestMessages.from(BOB).body("1").stanzaId("s-1", OUR_SERVER).serverTime(T0)
+                .localTime(T0.plusMillis(800)).build());
+        messages.insert(TestMessages.from(BOB).body("2").stanzaId("s-2", OUR_SERVER).serverTime(T0)
+                .localTime(T0.plusMillis(800)).build());
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("3", "1", "2");
+
+        sync.storePage(List.of(fromBob("1", "s-1", 0), fromBob("2", "s-2", 0), fromBob("3", "s-3", 0),
+                fromBob("4", "s-4", 0)), cursor("s-4", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void aStampWithFractionsOfASecondIsTakenAsItIs() throws Exception {
+        messages.insert(liveFromBob("2", "s-2", T0.plusMillis(700)));
+        messages.insert(TestMessages.from(BOB).body("1").stanzaId("s-1", OUR_SERVER).serverTime(T0.plusMillis(118))
+                .localTime(T0.plusMillis(800)).build());
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2");
+    }
+
+    @Test
     void aStampLaterThanTheNextStoredMessageStillSitsBeforeIt() throws Exception {
         messages.insert(liveFromBob("1", "s-1", T0.plusMillis(100)));
         messages.insert(liveFromBob("3", "s-3", T0.plusMillis(900)));

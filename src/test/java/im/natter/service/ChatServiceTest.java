@@ -98,6 +98,7 @@ class ChatServiceTest {
         signIn();
 
         assertThat(s.xmpp.sent()).extracting(o -> o.body()).containsExactly("one", "two");
+        assertThat(s.xmpp.sent()).extracting(o -> o.writtenAt()).as("sent as soon as written").containsOnlyNulls();
         assertThat(s.archive.all()).extracting(ChatMessage::state).containsOnly(DeliveryState.ON_SERVER);
     }
 
@@ -133,6 +134,7 @@ class ChatServiceTest {
 
         assertThat(s.xmpp.sent()).extracting(o -> o.originId())
                 .containsExactly(confirmed.originId(), accepted.originId(), accepted.originId());
+        assertThat(s.xmpp.sent().getLast().writtenAt()).as("says when it was written").isEqualTo(accepted.localTime());
         assertThat(s.archive.all()).hasSize(2);
     }
 

@@ -222,7 +222,17 @@ class XmppAdaptersIT {
 
         String reply = id();
         b.chat.send(new OutboundMessage(bob, alice.address(), ConversationKind.CHAT, "Hi Alice", reply));
-        assertThat(a.events.await(InboundMessage.class).body()).isEqualTo("Hi Alice");
+        InboundMessage answer = a.events.await(InboundMessage.class);
+        assertThat(answer.body()).isEqualTo("Hi Alice");
+        assertThat(answer.serverTime()).as("sent as written: no delay").isNull();
+
+        // a message sent late (from the outbox) says when it was written, to the millisecond
+        java.time.Instant written = java.time.Instant.parse("2026-11-20T10:15:30.123Z");
+        b.chat.send(new OutboundMessage(bob, alice.address(), ConversationKind.CHAT, "written earlier", id(),
+                written));
+        InboundMessage late = a.events.await(InboundMessage.class);
+        assertThat(late.body()).isEqualTo("written earlier");
+        assertThat(late.serverTime()).isEqualTo(written);
     }
 
     @Test

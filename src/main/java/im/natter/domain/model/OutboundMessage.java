@@ -1,9 +1,17 @@
 package im.natter.domain.model;
 
+import java.time.Instant;
 import java.util.Objects;
 
-/** What the xmpp layer needs to put a message on the wire. {@code originId} doubles as the stanza id. */
-public record OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId) {
+/**
+ * What the xmpp layer needs to put a message on the wire. {@code originId} doubles as the stanza id.
+ *
+ * @param writtenAt for a message that goes out well after the user wrote it (the outbox after a reconnect, a
+ *                  resend), when that was, so the recipient shows and orders it by that time (XEP-0203 delay);
+ *                  null for a message sent as it is written
+ */
+public record OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId,
+        Instant writtenAt) {
 
     public OutboundMessage {
         Objects.requireNonNull(account, "account");
@@ -11,5 +19,10 @@ public record OutboundMessage(AccountId account, Address to, ConversationKind ki
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(originId, "originId");
+    }
+
+    /** A message sent as it is written. */
+    public OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId) {
+        this(account, to, kind, body, originId, null);
     }
 }
