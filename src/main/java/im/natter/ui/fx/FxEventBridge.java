@@ -2,12 +2,15 @@ package im.natter.ui.fx;
 
 import im.natter.domain.event.NatterEvent;
 import im.natter.service.EventBus;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The one road from the services to the JavaFX thread. Events published on any thread are queued; one drain is
@@ -15,12 +18,22 @@ import java.util.function.Consumer;
  * replaces the older one with the same key (a presence storm becomes one update per contact). Order is kept:
  * a replaced event takes the newest one's place, events without a key are all delivered.
  *
+ * <p>A drain hands events over for at most {@link #SLICE} and leaves the rest for its next turn on the FX thread,
+ * so a flood (a history catch-up storing thousands of messages) never holds the thread for long: frames are drawn
+ * and the user's input is handled between the slices. Events published meanwhile queue behind the rest.
+ *
  * <p>The FX executor is injected: the application passes {@code Platform::runLater}, tests pass
  * {@code Runnable::run}.
  */
 public final class FxEventBridge implements AutoCloseable {
 
+    /** How long one turn on the FX thread may hand over events: well inside one 60 Hz frame. */
+    static final Duration SLICE = Duration.ofMillis(8);
+
     private final Executor fx;
+    private final LongSupplier nanoTime;
+    /** Events taken out of {@code pending} but not handed over yet, oldest first (FX thread only). */
+    private final ArrayDeque<NatterEvent> taken = new ArrayDeque<>();
     private final EventBus.Subscription busSubscription;
     private final CopyOnWriteArrayList<Handler<?>> handlers = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
@@ -29,7 +42,13 @@ public final class FxEventBridge implements AutoCloseable {
     private long sequence;
 
     public FxEventBridge(EventBus bus, Executor fx) {
+        this(bus, fx, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that measures a slice (tests pass one they move) */
+    FxEventBridge(EventBus bus, Executor fx, LongSupplier nanoTime) {
         this.fx = fx;
+        this.nanoTime = nanoTime;
         this.busSubscription = bus.subscribe(this::enqueue);
     }
 
@@ -60,15 +79,28 @@ public final class FxEventBridge implements AutoCloseable {
     }
 
     private void drain() {
-        List<NatterEvent> batch;
-        synchronized (lock) {
-            batch = new ArrayList<>(pending.values());
-            pending = new LinkedHashMap<>();
-            drainScheduled = false;
+        if (taken.isEmpty()) {
+            synchronized (lock) {
+                taken.addAll(pending.values());
+                pending = new LinkedHashMap<>();
+                drainScheduled = false;
+            }
         }
-        for (NatterEvent e : batch) {
+        long end = nanoTime.getAsLong() + SLICE.toNanos();
+        while (!taken.isEmpty()) {
+            NatterEvent e = taken.poll();
             for (Handler<?> h : handlers) {
                 h.deliver(e);
+            }
+            if (!taken.isEmpty() && nanoTime.getAsLong() - end > 0) {
+                fx.execute(this::drain);
+                return;
+            }
+        }
+        synchronized (lock) {
+            if (!pending.isEmpty() && !drainScheduled) {
+                drainScheduled = true;
+                fx.execute(this::drain);
             }
         }
     }
@@ -76,7 +108,7 @@ public final class FxEventBridge implements AutoCloseable {
     /** How many events wait for the FX thread now (for tests and diagnostics). */
     int pendingCount() {
         synchronized (lock) {
-            return pending.size();
+            return pending.size() + taken.size();
         }
     }
 

@@ -86,4 +86,29 @@ class FxEventBridgeTest {
         bus.publish(message("two"));
         assertThat(fxQueue).hasSize(1);
     }
+
+    @Test
+    void aFloodIsHandedOverInSlicesSoTheFxThreadGetsFreeBetweenThemAndOrderHolds() {
+        bridge.close();
+        long[] now = {0};
+        FxEventBridge sliced = new FxEventBridge(bus, fxQueue::add, () -> now[0]);
+        List<String> got = new ArrayList<>();
+        // each handler call takes 3 ms of the (made-up) clock: three fit in one 8 ms slice
+        sliced.on(MessageAdded.class, e -> {
+            got.add(e.message().body());
+            now[0] += 3_000_000;
+        });
+        for (int i = 0; i < 9; i++) {
+            bus.publish(message("m" + i));
+        }
+
+        fxQueue.removeFirst().run();
+        assertThat(got).containsExactly("m0", "m1", "m2");
+        assertThat(fxQueue).as("the rest waits for the next turn").hasSize(1);
+
+        bus.publish(message("later"));
+        runFx();
+        assertThat(got).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "later");
+        assertThat(sliced.pendingCount()).isZero();
+    }
 }
