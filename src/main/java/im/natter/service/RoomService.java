@@ -773,13 +773,14 @@ public final class RoomService {
 
         @Override
         public void invitationReceived(RoomInvitation invitation) {
-            bus.publish(new InvitationReceived(invitation));
+            worker.execute(() -> bus.publish(new InvitationReceived(invitation)));
         }
 
         @Override
         public void invitationDeclined(AccountId account, Address room, Address invitee, String reason) {
-            bus.publish(new NoticeRaised(NoticeRaised.Level.INFO, invitee + " declined your invitation to " + room
-                    + (reason == null || reason.isBlank() ? "." : ": " + reason)));
+            worker.execute(() -> bus.publish(new NoticeRaised(NoticeRaised.Level.INFO, invitee
+                    + " declined your invitation to " + room
+                    + (reason == null || reason.isBlank() ? "." : ": " + sentence(reason)))));
         }
     }
 
@@ -832,7 +833,7 @@ public final class RoomService {
     static String exitWords(RoomExit exit) {
         String room = exit.room().value();
         String by = exit.actor() == null || exit.actor().isBlank() ? "" : " by " + exit.actor();
-        String because = exit.reason() == null || exit.reason().isBlank() ? "." : ": " + exit.reason().strip();
+        String because = exit.reason() == null || exit.reason().isBlank() ? "." : ": " + sentence(exit.reason());
         return switch (exit.kind()) {
             case LEFT -> "You left " + room + ".";
             case KICKED -> "You were removed from " + room + by + because + " You can join it again.";
@@ -846,6 +847,13 @@ public final class RoomService {
                     + room + ".";
             case DROPPED -> "The connection to " + room + " was lost; Natter joins it again.";
         };
+    }
+
+    /** The reason as the end of a sentence: a full stop unless it has its own. */
+    private static String sentence(String reason) {
+        String r = reason.strip();
+        char last = r.charAt(r.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? r : r + ".";
     }
 
     // ---- messages ----
