@@ -4,23 +4,29 @@ import im.natter.domain.event.ConversationChanged;
 import im.natter.domain.event.MessageAdded;
 import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
+import im.natter.domain.event.RoomChanged;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSize;
 import im.natter.domain.model.MessageSource;
+import im.natter.domain.model.Occupant;
 import im.natter.domain.model.OutboundMessage;
+import im.natter.domain.model.RoomExit;
+import im.natter.domain.model.RoomInvitation;
 import im.natter.domain.model.StoredMessages;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ConnectionPort;
 import im.natter.domain.port.ConversationStore;
 import im.natter.domain.port.MessageStore;
+import im.natter.domain.port.RoomPort;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,10 +80,26 @@ public final class ChatService {
      */
     private final java.util.Set<AccountId> outboxFlushed = new java.util.HashSet<>();
     private final Supplier<String> ids;
+    /** Where room messages and private messages through a room go; null where there are no rooms. */
+    private final RoomPort rooms;
+    /** Rooms ([account, room]) last seen joined, so their outbox goes out once per entry. */
+    private final java.util.Set<List<Object>> joinedRooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Without rooms: ROOM and ROOM_PRIVATE messages stay queued. */
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
             ConnectionPort connection, EventBus bus, Executor worker, Executor reader, Clock clock,
             Supplier<String> ids) {
+        this(messages, conversations, chat, null, connection, bus, worker, reader, clock, ids);
+    }
+
+    /**
+     * @param rooms sends ROOM messages and ROOM_PRIVATE ones (through the room); they go out only while the room is
+     *              joined, the rest wait in the outbox for the (re)join
+     */
+    public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat, RoomPort rooms,
+            ConnectionPort connection, EventBus bus, Executor worker, Executor reader, Clock clock,
+            Supplier<String> ids) {
+        this.rooms = rooms;
         this.messages = messages;
         this.conversations = conversations;
         this.chat = chat;
@@ -112,6 +134,20 @@ public final class ChatService {
                 worker.execute(() -> advance(account, originId, DeliveryState.FAILED, reason));
             }
         });
+        if (rooms != null) {
+            rooms.addListener(new RoomAcknowledgements());
+            bus.subscribe(event -> {
+                if (event instanceof RoomChanged changed) {
+                    // only on entering: an occupant burst publishes a RoomChanged per presence
+                    List<Object> room = List.of(changed.account(), changed.room());
+                    if (!changed.snapshot().isJoined()) {
+                        joinedRooms.remove(room);
+                    } else if (joinedRooms.add(room)) {
+                        worker.execute(() -> flushRoom(changed.account(), changed.room()));
+                    }
+                }
+            });
+        }
         connection.addListener(new ConnectionPort.Listener() {
             @Override
             public void connected(AccountId account, boolean resumed) {
@@ -234,13 +270,27 @@ public final class ChatService {
         if (!connection.isConnected(account)) {
             return;
         }
+        ConversationKind kind = m.conversation().kind();
+        Address room = m.conversation().peer().bare();
+        if (kind != ConversationKind.CHAT
+                && (rooms == null || !rooms.joinedRooms(account).contains(room))) {
+            // a room drops what comes from outside it: wait for the (re)join, then flushRoom sends it
+            return;
+        }
         if (!inFlight.computeIfAbsent(account, a -> new java.util.HashSet<>()).add(m.originId())) {
             return;
         }
         try {
-            boolean late = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0;
-            chat.send(new OutboundMessage(account, m.conversation().peer(), m.conversation().kind(), m.body(),
-                    m.originId(), late ? m.localTime() : null));
+            // a message going out well after it was written says when that was, so it is shown and ordered there
+            Instant writtenAt = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0
+                    ? m.localTime() : null;
+            switch (kind) {
+                case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
+                        m.originId(), writtenAt));
+                case ROOM -> rooms.send(new OutboundMessage(account, room, kind, m.body(), m.originId(), writtenAt));
+                case ROOM_PRIVATE -> rooms.sendPrivate(new OutboundMessage(account, room, kind, m.body(),
+                        m.originId(), writtenAt), m.conversation().peer().nick().orElseThrow());
+            }
         } catch (ChatPort.NotConnectedException e) {
             inFlight.get(account).remove(m.originId());
             // it stays queued and goes out with the outbox on the next connection
@@ -274,6 +324,73 @@ public final class ChatService {
             }
         } catch (ArchiveException e) {
             notice(e);
+        }
+    }
+
+    /** Sends what waited for the room to be joined (its messages and the private ones through it). */
+    private void flushRoom(AccountId account, Address room) {
+        try {
+            for (ChatMessage m : messages.queued(account)) {
+                if (m.conversation().kind() != ConversationKind.CHAT && m.conversation().peer().bare().equals(room)) {
+                    transmit(m);
+                }
+            }
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    /** Acks and bounces of messages sent through a room, as {@link ChatPort} reports them for chats. */
+    private final class RoomAcknowledgements implements RoomPort.Listener {
+        @Override
+        public void serverAcknowledged(AccountId account, String originId) {
+            worker.execute(() -> {
+                lostWithConnection.remove(originId);
+                inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
+                advance(account, originId, DeliveryState.ON_SERVER, null);
+            });
+        }
+
+        @Override
+        public void sendFailed(AccountId account, String originId, String reason) {
+            worker.execute(() -> advance(account, originId, DeliveryState.FAILED, reason));
+        }
+
+        // what else a room says is RoomService's
+        @Override
+        public void messageReceived(InboundMessage message) {
+        }
+
+        @Override
+        public void occupantChanged(AccountId account, Occupant occupant) {
+        }
+
+        @Override
+        public void occupantLeft(AccountId account, Occupant occupant, RoomExit.Kind kind, String reason) {
+        }
+
+        @Override
+        public void occupantRenamed(AccountId account, String oldNick, Occupant occupant) {
+        }
+
+        @Override
+        public void subjectChanged(AccountId account, Address room, String subject, String by) {
+        }
+
+        @Override
+        public void selfChanged(AccountId account, Occupant self) {
+        }
+
+        @Override
+        public void exited(RoomExit exit) {
+        }
+
+        @Override
+        public void invitationReceived(RoomInvitation invitation) {
+        }
+
+        @Override
+        public void invitationDeclined(AccountId account, Address room, Address invitee, String reason) {
         }
     }
 

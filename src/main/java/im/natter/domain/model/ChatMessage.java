@@ -18,6 +18,12 @@ import java.util.Objects;
  *                    then the corrected text
  * @param retracted   the sender took it back (XEP-0424); its text is gone ({@code body} is empty)
  * @param replyToId   XEP-0461: the origin-id or stanza-id of the message this one answers, or null
+ * @param occupantId  in a room, the XEP-0421 occupant-id the room stamped on it (ties a person across nickname
+ *                    changes), or null
+ * @param moderatedBy a moderator removed it for everyone (XEP-0425): the moderator's nickname or address ({@code
+ *                    retracted} is then true), else null
+ * @param moderationReason the reason the moderator gave, or null
+ * @param mentionsMe  in a room, it names the user's nickname (for highlight and the MENTIONS notification level)
  * @param sortTime    where the archive places it in its conversation (ordered by it, then by id); null before it
  *                    is stored. Usually {@link #displayTime()}, moved by at most a little so that messages keep the
  *                    order the server delivered or archived them in when servers stamp whole seconds.
@@ -40,6 +46,10 @@ public record ChatMessage(
         Instant editedAt,
         boolean retracted,
         String replyToId,
+        String occupantId,
+        String moderatedBy,
+        String moderationReason,
+        boolean mentionsMe,
         Instant sortTime) {
 
     public ChatMessage {
@@ -56,9 +66,20 @@ public record ChatMessage(
     public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
             String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
+            boolean retracted, String replyToId, String occupantId, String moderatedBy, String moderationReason,
+            boolean mentionsMe) {
+        this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, occupantId, moderatedBy,
+                moderationReason, mentionsMe, null);
+    }
+
+    /** A message that did not come through a room. */
+    public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
+            String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
             boolean retracted, String replyToId) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
-                serverTime, localTime, state, error, editedAt, retracted, replyToId, null);
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, null, null, null, false, null);
     }
 
     /** A message that was neither corrected nor retracted and answers none. */
@@ -66,7 +87,12 @@ public record ChatMessage(
             String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, Instant localTime, DeliveryState state, String error) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
-                serverTime, localTime, state, error, null, false, null, null);
+                serverTime, localTime, state, error, null, false, null);
+    }
+
+    /** A moderator removed it for everyone; its text is gone. */
+    public boolean isModerated() {
+        return moderatedBy != null;
     }
 
     public boolean isEdited() {
@@ -81,35 +107,36 @@ public record ChatMessage(
         return serverTime;
     }
 
+    public boolean isOutgoing() {
+        return direction == Direction.OUTGOING;
+    }
+
     /** Where it sits in its conversation: {@link #sortTime()} once stored, else {@link #displayTime()}. */
     public Instant orderTime() {
         return sortTime != null ? sortTime : displayTime();
     }
 
-    public boolean isOutgoing() {
-        return direction == Direction.OUTGOING;
-    }
-
     public ChatMessage withSortTime(Instant newSortTime) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
-                newSortTime);
+                occupantId, moderatedBy, moderationReason, mentionsMe, newSortTime);
     }
 
     public ChatMessage withId(long newId) {
         return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId, sortTime);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
+                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
     }
 
     public ChatMessage withReplyTo(String newReplyToId) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, newReplyToId,
-                sortTime);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted,
+                newReplyToId, occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
     }
 
     public ChatMessage withState(DeliveryState newState, String newError) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId,
-                sortTime);
+                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
     }
 }
