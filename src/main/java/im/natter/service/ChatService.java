@@ -4,23 +4,29 @@ import im.natter.domain.event.ConversationChanged;
 import im.natter.domain.event.MessageAdded;
 import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
+import im.natter.domain.event.RoomChanged;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSize;
 import im.natter.domain.model.MessageSource;
+import im.natter.domain.model.Occupant;
 import im.natter.domain.model.OutboundMessage;
+import im.natter.domain.model.RoomExit;
+import im.natter.domain.model.RoomInvitation;
 import im.natter.domain.model.StoredMessages;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ConnectionPort;
 import im.natter.domain.port.ConversationStore;
 import im.natter.domain.port.MessageStore;
+import im.natter.domain.port.RoomPort;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
@@ -66,10 +72,24 @@ public final class ChatService {
      */
     private final java.util.Set<AccountId> outboxFlushed = new java.util.HashSet<>();
     private final Supplier<String> ids;
+    /** Where room messages and private messages through a room go; null where there are no rooms. */
+    private final RoomPort rooms;
 
+    /** Without rooms: ROOM and ROOM_PRIVATE messages stay queued. */
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
             ConnectionPort connection, EventBus bus, Executor worker, Executor reader, Clock clock,
             Supplier<String> ids) {
+        this(messages, conversations, chat, null, connection, bus, worker, reader, clock, ids);
+    }
+
+    /**
+     * @param rooms sends ROOM messages and ROOM_PRIVATE ones (through the room); they go out only while the room is
+     *              joined, the rest wait in the outbox for the (re)join
+     */
+    public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat, RoomPort rooms,
+            ConnectionPort connection, EventBus bus, Executor worker, Executor reader, Clock clock,
+            Supplier<String> ids) {
+        this.rooms = rooms;
         this.messages = messages;
         this.conversations = conversations;
         this.chat = chat;
@@ -104,6 +124,14 @@ public final class ChatService {
                 worker.execute(() -> advance(account, originId, DeliveryState.FAILED, reason));
             }
         });
+        if (rooms != null) {
+            rooms.addListener(new RoomAcknowledgements());
+            bus.subscribe(event -> {
+                if (event instanceof RoomChanged changed && changed.snapshot().isJoined()) {
+                    worker.execute(() -> flushRoom(changed.account(), changed.room()));
+                }
+            });
+        }
         connection.addListener(new ConnectionPort.Listener() {
             @Override
             public void connected(AccountId account, boolean resumed) {
@@ -221,12 +249,24 @@ public final class ChatService {
         if (!connection.isConnected(account)) {
             return;
         }
+        ConversationKind kind = m.conversation().kind();
+        Address room = m.conversation().peer().bare();
+        if (kind != ConversationKind.CHAT
+                && (rooms == null || !rooms.joinedRooms(account).contains(room))) {
+            // a room drops what comes from outside it: wait for the (re)join, then flushRoom sends it
+            return;
+        }
         if (!inFlight.computeIfAbsent(account, a -> new java.util.HashSet<>()).add(m.originId())) {
             return;
         }
         try {
-            chat.send(new OutboundMessage(account, m.conversation().peer(), m.conversation().kind(), m.body(),
-                    m.originId()));
+            switch (kind) {
+                case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
+                        m.originId()));
+                case ROOM -> rooms.send(new OutboundMessage(account, room, kind, m.body(), m.originId()));
+                case ROOM_PRIVATE -> rooms.sendPrivate(new OutboundMessage(account, room, kind, m.body(),
+                        m.originId()), m.conversation().peer().nick().orElseThrow());
+            }
         } catch (ChatPort.NotConnectedException e) {
             inFlight.get(account).remove(m.originId());
             // it stays queued and goes out with the outbox on the next connection
@@ -242,6 +282,73 @@ public final class ChatService {
                 advance(account, originId, DeliveryState.FAILED, "The server closed the connection each time this "
                         + "message was sent, so Natter stopped trying. It may be too long for this server.");
             }
+        }
+    }
+
+    /** Sends what waited for the room to be joined (its messages and the private ones through it). */
+    private void flushRoom(AccountId account, Address room) {
+        try {
+            for (ChatMessage m : messages.queued(account)) {
+                if (m.conversation().kind() != ConversationKind.CHAT && m.conversation().peer().bare().equals(room)) {
+                    transmit(m);
+                }
+            }
+        } catch (ArchiveException e) {
+            notice(e);
+        }
+    }
+
+    /** Acks and bounces of messages sent through a room, as {@link ChatPort} reports them for chats. */
+    private final class RoomAcknowledgements implements RoomPort.Listener {
+        @Override
+        public void serverAcknowledged(AccountId account, String originId) {
+            worker.execute(() -> {
+                lostWithConnection.remove(originId);
+                inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
+                advance(account, originId, DeliveryState.ON_SERVER, null);
+            });
+        }
+
+        @Override
+        public void sendFailed(AccountId account, String originId, String reason) {
+            worker.execute(() -> advance(account, originId, DeliveryState.FAILED, reason));
+        }
+
+        // what else a room says is RoomService's
+        @Override
+        public void messageReceived(InboundMessage message) {
+        }
+
+        @Override
+        public void occupantChanged(AccountId account, Occupant occupant) {
+        }
+
+        @Override
+        public void occupantLeft(AccountId account, Occupant occupant, RoomExit.Kind kind, String reason) {
+        }
+
+        @Override
+        public void occupantRenamed(AccountId account, String oldNick, Occupant occupant) {
+        }
+
+        @Override
+        public void subjectChanged(AccountId account, Address room, String subject, String by) {
+        }
+
+        @Override
+        public void selfChanged(AccountId account, Occupant self) {
+        }
+
+        @Override
+        public void exited(RoomExit exit) {
+        }
+
+        @Override
+        public void invitationReceived(RoomInvitation invitation) {
+        }
+
+        @Override
+        public void invitationDeclined(AccountId account, Address room, Address invitee, String reason) {
         }
     }
 

@@ -5,7 +5,8 @@ package im.natter.domain.event;
  */
 public sealed interface NatterEvent permits ConnectionChanged, MessageAdded, MessageChanged, ConversationChanged,
         RosterLoaded, ContactChanged, ContactRemoved, PresenceChanged, OwnPresenceChanged, SubscriptionRequested,
-        SubscriptionRequestResolved, NoticeRaised, HistorySyncProgress, PeerChatStateChanged {
+        SubscriptionRequestResolved, NoticeRaised, HistorySyncProgress, PeerChatStateChanged, RoomChanged, RoomExited,
+        InvitationReceived, BookmarksChanged {
 
     /**
      * A key under which bursts of this event may be folded into the newest one (e.g. presence storms), or null

@@ -18,6 +18,12 @@ import java.util.Objects;
  *                    then the corrected text
  * @param retracted   the sender took it back (XEP-0424); its text is gone ({@code body} is empty)
  * @param replyToId   XEP-0461: the origin-id or stanza-id of the message this one answers, or null
+ * @param occupantId  in a room, the XEP-0421 occupant-id the room stamped on it (ties a person across nickname
+ *                    changes), or null
+ * @param moderatedBy a moderator removed it for everyone (XEP-0425): the moderator's nickname or address ({@code
+ *                    retracted} is then true), else null
+ * @param moderationReason the reason the moderator gave, or null
+ * @param mentionsMe  in a room, it names the user's nickname (for highlight and the MENTIONS notification level)
  */
 public record ChatMessage(
         long id,
@@ -36,7 +42,11 @@ public record ChatMessage(
         String error,
         Instant editedAt,
         boolean retracted,
-        String replyToId) {
+        String replyToId,
+        String occupantId,
+        String moderatedBy,
+        String moderationReason,
+        boolean mentionsMe) {
 
     public ChatMessage {
         Objects.requireNonNull(conversation, "conversation");
@@ -48,12 +58,26 @@ public record ChatMessage(
         Objects.requireNonNull(state, "state");
     }
 
+    /** A message that did not come through a room. */
+    public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
+            String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
+            boolean retracted, String replyToId) {
+        this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, null, null, null, false);
+    }
+
     /** A message that was neither corrected nor retracted and answers none. */
     public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
             String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, Instant localTime, DeliveryState state, String error) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
                 serverTime, localTime, state, error, null, false, null);
+    }
+
+    /** A moderator removed it for everyone; its text is gone. */
+    public boolean isModerated() {
+        return moderatedBy != null;
     }
 
     public boolean isEdited() {
@@ -74,16 +98,19 @@ public record ChatMessage(
 
     public ChatMessage withId(long newId) {
         return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
+                occupantId, moderatedBy, moderationReason, mentionsMe);
     }
 
     public ChatMessage withReplyTo(String newReplyToId) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, newReplyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted,
+                newReplyToId, occupantId, moderatedBy, moderationReason, mentionsMe);
     }
 
     public ChatMessage withState(DeliveryState newState, String newError) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
-                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId);
+                stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId,
+                occupantId, moderatedBy, moderationReason, mentionsMe);
     }
 }

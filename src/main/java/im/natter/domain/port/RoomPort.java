@@ -52,6 +52,14 @@ public interface RoomPort {
     /** Sends a private message to the occupant {@code nick} of {@code message.to()} (a room). */
     void sendPrivate(OutboundMessage message, String nick) throws ChatPort.NotConnectedException;
 
+    /**
+     * Takes back the user's own groupchat message for everyone (XEP-0424 in a room): a groupchat message with
+     * {@code <retract id=targetId/>}, a fallback body and its own {@code originId}. {@code targetId} is the
+     * room's stanza-id of the message (what XEP-0424 asks for in rooms), or its origin-id when the room gave none.
+     */
+    void retract(AccountId account, Address room, String targetId, String originId)
+            throws ChatPort.NotConnectedException;
+
     CompletableFuture<Void> changeNick(AccountId account, Address room, String newNick);
 
     CompletableFuture<Void> changeSubject(AccountId account, Address room, String subject);
@@ -115,5 +123,16 @@ public interface RoomPort {
 
         /** Someone declined the user's mediated invitation. */
         void invitationDeclined(AccountId account, Address room, Address invitee, String reason);
+
+        /** The server acknowledged (XEP-0198) a message sent with {@link #send} or {@link #sendPrivate}. */
+        default void serverAcknowledged(AccountId account, String originId) {
+        }
+
+        /**
+         * The room or server bounced a message sent with {@link #send} or {@link #sendPrivate} (e.g. a visitor may
+         * not speak, not in the room); {@code reason} is for the user.
+         */
+        default void sendFailed(AccountId account, String originId, String reason) {
+        }
     }
 }
