@@ -1,4 +1,4 @@
-package im.natter.ui.room;
+package im.natter.ui.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package im.natter.ui.room;
+package im.natter.ui.chat;
 
 /**
  * Whether a room message speaks to the user: their nickname as a word of its own, in any case ("Alice:",
