@@ -126,6 +126,12 @@ public final class AppContext implements AutoCloseable {
                 connectionAdapter, bus, serviceWorker, clock, HistorySyncService.Settings.standard());
         readState = new ReadStateService(messages, readStateStore, markersAdapter, bus, serviceWorker);
         chatStates = new ChatStateService(chatStateAdapter, bus, serviceWorker, scheduler, clock);
+        // Rooms (merge of rooms-xmpp, which brings RoomAdapter and BookmarkAdapter): build both adapters above,
+        // pass roomAdapter to ChatService (the constructor with a RoomPort after chatAdapter), and add
+        //   bookmarks = new BookmarkService(bookmarkAdapter, connectionAdapter, bus, serviceWorker);
+        //   rooms = new RoomService(roomAdapter, bookmarks, messages, syncStateStore, conversationStore,
+        //           connectionAdapter, history, bus, serviceWorker, scheduler, clock, RoomService.Settings.standard());
+        // as public final fields next to the others (RoomService after HistorySyncService, which it uses).
     }
 
     /** Opens the archive and builds everything. Fails with words for the user when the archive cannot open. */

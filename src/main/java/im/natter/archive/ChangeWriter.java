@@ -39,34 +39,53 @@ final class ChangeWriter implements AutoCloseable {
 
     // the same sender's message first: origin-ids are only unique per sender
     private static final String TARGET_BY_ORIGIN_ID = """
-            SELECT id, sender FROM message WHERE conversation_id = ? AND origin_id = ?
+            SELECT id, sender, sender_nick, occupant_id FROM message WHERE conversation_id = ? AND origin_id = ?
             ORDER BY sender = ? DESC LIMIT 1""";
     private static final String TARGET_BY_STANZA_ID = """
-            SELECT id, sender FROM message WHERE conversation_id = ? AND stanza_id = ?
+            SELECT id, sender, sender_nick, occupant_id FROM message WHERE conversation_id = ? AND stanza_id = ?
             ORDER BY sender = ? DESC LIMIT 1""";
     // XEP-0308 says to name the original, but some clients name the previous correction
     private static final String TARGET_BY_CORRECTION = """
-            SELECT message_id, sender FROM message_change
-            WHERE conversation_id = ? AND origin_id = ? AND message_id IS NOT NULL
-            ORDER BY sender = ? DESC LIMIT 1""";
+            SELECT m.id, m.sender, m.sender_nick, m.occupant_id FROM message_change ch
+            JOIN message m ON m.id = ch.message_id
+            WHERE ch.conversation_id = ? AND ch.origin_id = ? AND ch.message_id IS NOT NULL
+            ORDER BY ch.sender = ? DESC LIMIT 1""";
+    // a moderator names the message by the id the room gave it, whoever wrote it
+    private static final String TARGET_OF_MODERATION = """
+            SELECT id, sender, sender_nick, occupant_id FROM message
+            WHERE conversation_id = ? AND stanza_id = ? AND stanza_id_by = ? LIMIT 1""";
     private static final String INSERT = """
             INSERT INTO message_change (conversation_id, kind, sender, target_id, message_id, body, content_kind,
-                                        origin_id, stanza_id, stanza_id_by, server_time, local_time, sort_time)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        origin_id, stanza_id, stanza_id_by, server_time, local_time, sort_time,
+                                        sender_nick, occupant_id, moderated_by, moderation_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             RETURNING id""";
     private static final String FILL_IN_STANZA_ID = """
             UPDATE OR IGNORE message_change SET stanza_id = ?, stanza_id_by = ?
             WHERE conversation_id = ? AND sender = ? AND origin_id = ? AND stanza_id IS NULL""";
+    /*
+     * Changes waiting for the message just stored: its sender's (in a room, only from the same occupant: the same
+     * occupant-id when both have one, else the same nickname), and a moderator's naming its room stanza-id.
+     */
     private static final String ATTACH_PENDING = """
-            UPDATE message_change SET message_id = ?
-            WHERE conversation_id = ? AND sender = ? AND message_id IS NULL AND target_id IN (?, ?)""";
+            UPDATE message_change SET message_id = ?1
+            WHERE conversation_id = ?2 AND message_id IS NULL AND (
+                (moderated_by IS NULL AND sender = ?3 AND target_id IN (?4, ?5)
+                 AND (?6 = 0 OR CASE WHEN occupant_id IS NOT NULL AND ?7 IS NOT NULL THEN occupant_id = ?7
+                                     ELSE sender_nick IS ?8 END))
+                OR (moderated_by IS NOT NULL AND target_id = ?9))""";
     private static final String CHAIN = """
-            SELECT kind, body, content_kind, sort_time FROM message_change WHERE message_id = ?
-            ORDER BY sort_time DESC, id DESC""";
+            SELECT kind, body, content_kind, sort_time, moderated_by, moderation_reason FROM message_change
+            WHERE message_id = ? ORDER BY sort_time DESC, id DESC""";
     private static final String RETRACT = """
             UPDATE message SET retracted = 1, body = '', original_body = NULL, edited_at = NULL
             WHERE id = ? AND retracted = 0""";
+    // a moderator's word stands over the sender's own retraction: the first moderation recorded is kept
+    private static final String MODERATE = """
+            UPDATE message SET retracted = 1, body = '', original_body = NULL, edited_at = NULL,
+                               moderated_by = ?, moderation_reason = ?
+            WHERE id = ? AND moderated_by IS NULL""";
     // what was taken back must not linger in the corrections either
     private static final String FORGET_CHAIN_TEXT = "UPDATE message_change SET body = '' WHERE message_id = ?";
     private static final String CORRECT = """
@@ -84,8 +103,9 @@ final class ChangeWriter implements AutoCloseable {
     }
 
     Outcome store(long conversationId, MessageChange change) throws SQLException {
-        Optional<Target> target = target(conversationId, change);
-        if (target.isPresent() && !target.get().sender().equals(change.sender().value())) {
+        Optional<Target> target = change.isModeration() ? moderated(conversationId, change)
+                : target(conversationId, change);
+        if (target.isPresent() && !change.isModeration() && !sameAuthor(target.get(), change)) {
             return new Outcome.Foreign();
         }
         Long messageId = target.map(Target::messageId).orElse(null);
@@ -96,10 +116,49 @@ final class ChangeWriter implements AutoCloseable {
         if (messageId == null) {
             return new Outcome.Pending();
         }
-        // a correction of this correction that came first now knows its message too
-        attach(conversationId, messageId, change.sender().value(), change.originId(), null);
+        if (!change.isModeration()) {
+            // a correction of this correction that came first now knows its message too
+            attach(conversationId, messageId, change.sender().value(), change.originId(), null,
+                    Author.of(change), null);
+        }
         recompute(messageId);
         return new Outcome.Applied(messageId);
+    }
+
+    /**
+     * Who in a room wrote a message or a change. Only asked of others' messages in rooms, whose sender is the room
+     * for everyone: the user's own are recognised by the account as sender.
+     *
+     * @param check whether the author must match (a room message from someone else)
+     */
+    record Author(boolean check, String nick, String occupantId) {
+        static final Author ANYONE = new Author(false, null, null);
+
+        static Author of(MessageChange change) {
+            return of(change.conversation(), change.sender().value(), change.senderNick(), change.occupantId());
+        }
+
+        static Author of(im.natter.domain.model.ConversationKey conversation, String sender, String nick,
+                String occupantId) {
+            boolean check = conversation.kind() == im.natter.domain.model.ConversationKind.ROOM
+                    && !sender.equals(conversation.account().address().value());
+            return check ? new Author(true, nick, occupantId) : ANYONE;
+        }
+
+        boolean matches(String otherNick, String otherOccupantId) {
+            if (!check) {
+                return true;
+            }
+            if (occupantId != null && otherOccupantId != null) {
+                return occupantId.equals(otherOccupantId);
+            }
+            return java.util.Objects.equals(nick, otherNick);
+        }
+    }
+
+    private static boolean sameAuthor(Target target, MessageChange change) {
+        return target.sender().equals(change.sender().value())
+                && Author.of(change).matches(target.nick(), target.occupantId());
     }
 
     /**
@@ -107,20 +166,21 @@ final class ChangeWriter implements AutoCloseable {
      *
      * @return whether there were any
      */
-    boolean attachWaiting(long conversationId, long messageId, String sender, String originId, String stanzaId)
-            throws SQLException {
+    boolean attachWaiting(long conversationId, long messageId, String sender, String originId, String stanzaId,
+            Author author, String roomStanzaId) throws SQLException {
         if (originId == null && stanzaId == null) {
             return false;
         }
-        if (attach(conversationId, messageId, sender, originId, stanzaId) == 0) {
+        if (attach(conversationId, messageId, sender, originId, stanzaId, author, roomStanzaId) == 0) {
             return false;
         }
         recompute(messageId);
         return true;
     }
 
-    private int attach(long conversationId, long messageId, String sender, String id, String otherId)
-            throws SQLException {
+    /** @param roomStanzaId the id a room gave the message, which moderators name; else null */
+    private int attach(long conversationId, long messageId, String sender, String id, String otherId, Author author,
+            String roomStanzaId) throws SQLException {
         if (id == null && otherId == null) {
             return 0;
         }
@@ -132,12 +192,18 @@ final class ChangeWriter implements AutoCloseable {
         attachPending.setString(3, sender);
         attachPending.setString(4, id);
         attachPending.setString(5, otherId);
+        attachPending.setInt(6, author.check() ? 1 : 0);
+        attachPending.setString(7, author.occupantId());
+        attachPending.setString(8, author.nick());
+        attachPending.setString(9, roomStanzaId);
         return attachPending.executeUpdate();
     }
 
     /** Makes the message show what its whole chain says. */
     private void recompute(long messageId) throws SQLException {
         boolean retracted = false;
+        String moderatedBy = null;
+        String moderationReason = null;
         String newestText = null;
         String newestKind = null;
         long newestTime = 0;
@@ -147,6 +213,11 @@ final class ChangeWriter implements AutoCloseable {
                 while (rows.next()) {
                     if ("RETRACTION".equals(rows.getString("kind"))) {
                         retracted = true;
+                        if (rows.getString("moderated_by") != null) {
+                            // newest first: the last one seen is the first moderation
+                            moderatedBy = rows.getString("moderated_by");
+                            moderationReason = rows.getString("moderation_reason");
+                        }
                     } else if (newestText == null) {
                         newestText = rows.getString("body");
                         newestKind = rows.getString("content_kind");
@@ -155,7 +226,15 @@ final class ChangeWriter implements AutoCloseable {
                 }
             }
         }
-        if (retracted) {
+        if (moderatedBy != null) {
+            try (PreparedStatement moderate = connection.prepareStatement(MODERATE)) {
+                moderate.setString(1, moderatedBy);
+                moderate.setString(2, moderationReason);
+                moderate.setLong(3, messageId);
+                moderate.executeUpdate();
+            }
+            update(FORGET_CHAIN_TEXT, messageId);
+        } else if (retracted) {
             update(RETRACT, messageId);
             update(FORGET_CHAIN_TEXT, messageId);
         } else if (newestText != null) {
@@ -176,7 +255,23 @@ final class ChangeWriter implements AutoCloseable {
         }
     }
 
-    private record Target(long messageId, String sender) {
+    private record Target(long messageId, String sender, String nick, String occupantId) {
+    }
+
+    private Optional<Target> moderated(long conversationId, MessageChange change) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(TARGET_OF_MODERATION)) {
+            query.setLong(1, conversationId);
+            query.setString(2, change.targetId());
+            query.setString(3, change.conversation().peer().value());
+            return readTarget(query);
+        }
+    }
+
+    private static Optional<Target> readTarget(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            return rows.next() ? Optional.of(new Target(rows.getLong(1), rows.getString(2), rows.getString(3),
+                    rows.getString(4))) : Optional.empty();
+        }
     }
 
     private Optional<Target> target(long conversationId, MessageChange change) throws SQLException {
@@ -196,9 +291,7 @@ final class ChangeWriter implements AutoCloseable {
             query.setLong(1, conversationId);
             query.setString(2, change.targetId());
             query.setString(3, change.sender().value());
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(new Target(rows.getLong(1), rows.getString(2))) : Optional.empty();
-            }
+            return readTarget(query);
         }
     }
 
@@ -223,6 +316,10 @@ final class ChangeWriter implements AutoCloseable {
         Millis.bind(insert, 11, change.serverTime());
         Millis.bind(insert, 12, change.localTime());
         Millis.bind(insert, 13, change.displayTime());
+        insert.setString(14, change.senderNick());
+        insert.setString(15, change.occupantId());
+        insert.setString(16, change.moderatedBy());
+        insert.setString(17, change.moderationReason());
         try (ResultSet rows = insert.executeQuery()) {
             return rows.next();
         }

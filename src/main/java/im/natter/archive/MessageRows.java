@@ -26,7 +26,8 @@ final class MessageRows {
         return """
                 SELECT m.id, m.direction, m.sender, m.sender_nick, m.body, m.content_kind, m.origin_id, m.stanza_id,
                        m.stanza_id_by, m.server_time, m.local_time, m.state, m.error,
-                       m.edited_at, m.retracted, m.reply_to_id,
+                       m.edited_at, m.retracted, m.reply_to_id, m.occupant_id, m.moderated_by,
+                       m.moderation_reason, m.mentions_me,
                        a.address AS account, c.peer, c.kind
                 FROM %s
                 JOIN conversation c ON c.id = m.conversation_id
@@ -59,7 +60,11 @@ final class MessageRows {
                 rows.getString("error"),
                 Millis.read(rows, "edited_at"),
                 rows.getInt("retracted") != 0,
-                rows.getString("reply_to_id"));
+                rows.getString("reply_to_id"),
+                rows.getString("occupant_id"),
+                rows.getString("moderated_by"),
+                rows.getString("moderation_reason"),
+                rows.getInt("mentions_me") != 0);
     }
 
     static List<ChatMessage> list(PreparedStatement query) throws SQLException {

@@ -2,6 +2,7 @@ package im.natter.archive;
 
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.MessageChange;
@@ -39,8 +40,8 @@ final class MessageWriter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
                                  stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error,
-                                 reply_to_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 reply_to_id, occupant_id, mentions_me)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             RETURNING id""";
 
@@ -48,6 +49,20 @@ final class MessageWriter implements AutoCloseable {
     private static final String FILL_IN_STANZA_ID = """
             UPDATE OR IGNORE message SET stanza_id = ?, stanza_id_by = ?
             WHERE conversation_id = ? AND sender = ? AND origin_id = ? AND stanza_id IS NULL""";
+
+    /*
+     * A room message without any id (join history of a room without an archive) seen before: same nickname and
+     * text, sent at the same time. A copy seen live has no server time, only the time it arrived, which lies a
+     * moment after the time the room's history states.
+     */
+    private static final String SEEN_WITHOUT_IDS = """
+            SELECT 1 FROM message
+            WHERE conversation_id = ?1 AND sender_nick IS ?2 AND coalesce(original_body, body) = ?3
+              AND stanza_id IS NULL AND origin_id IS NULL
+              AND (server_time = ?4 OR (server_time IS NULL AND local_time BETWEEN ?4 - ?5 AND ?4 + ?5))
+            LIMIT 1""";
+    /** How far the arrival time of a live copy may lie from the time a room's history gives for it. */
+    static final long LIVE_COPY_MARGIN_MILLIS = 120_000;
 
     private static final String COUNT_UNREAD = """
             UPDATE conversation SET unread = unread + 1
@@ -58,6 +73,7 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement insert;
     private PreparedStatement fillIn;
     private PreparedStatement countUnread;
+    private PreparedStatement seenWithoutIds;
     private ChangeWriter changes;
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
@@ -75,6 +91,9 @@ final class MessageWriter implements AutoCloseable {
             throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
         }
         long conversationId = conversationId(message.conversation(), message.localTime());
+        if (seenWithoutIds(conversationId, message)) {
+            return Optional.empty();
+        }
         OptionalLong id = insertRow(conversationId, message);
         if (id.isEmpty()) {
             fillInStanzaId(conversationId, message);
@@ -83,8 +102,11 @@ final class MessageWriter implements AutoCloseable {
         if (message.direction() == Direction.INCOMING) {
             countUnread(conversationId, message, unread);
         }
+        String roomStanzaId = message.conversation().kind() == ConversationKind.ROOM
+                && message.conversation().peer().value().equals(message.stanzaIdBy()) ? message.stanzaId() : null;
         if (changes().attachWaiting(conversationId, id.getAsLong(), message.sender().value(), message.originId(),
-                message.stanzaId())) {
+                message.stanzaId(), ChangeWriter.Author.of(message.conversation(), message.sender().value(),
+                        message.senderNick(), message.occupantId()), roomStanzaId)) {
             return byId(id.getAsLong());
         }
         return Optional.of(asStored(message, id.getAsLong()));
@@ -131,9 +153,10 @@ final class MessageWriter implements AutoCloseable {
     /** A correction that may not change what it names is just a message from its sender. */
     private static ChatMessage asOwnMessage(MessageChange c) {
         boolean own = c.sender().equals(c.conversation().account().address());
-        return new ChatMessage(0, c.conversation(), own ? Direction.OUTGOING : Direction.INCOMING, c.sender(), null,
-                c.body(), c.contentKind(), c.originId(), c.stanzaId(), c.stanzaIdBy(), c.serverTime(), c.localTime(),
-                own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null);
+        return new ChatMessage(0, c.conversation(), own ? Direction.OUTGOING : Direction.INCOMING, c.sender(),
+                c.senderNick(), c.body(), c.contentKind(), c.originId(), c.stanzaId(), c.stanzaIdBy(),
+                c.serverTime(), c.localTime(), own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null, null,
+                false, null, c.occupantId(), null, null, false);
     }
 
     @Override
@@ -142,7 +165,8 @@ final class MessageWriter implements AutoCloseable {
         if (changes != null) {
             all.add(changes::close);
         }
-        for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread}) {
+        for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread,
+                seenWithoutIds}) {
             if (statement != null) {
                 all.add(statement::close);
             }
@@ -179,8 +203,28 @@ final class MessageWriter implements AutoCloseable {
         insert.setString(13, message.state().name());
         insert.setString(14, message.error());
         insert.setString(15, message.replyToId());
+        insert.setString(16, message.occupantId());
+        insert.setInt(17, message.mentionsMe() ? 1 : 0);
         try (ResultSet rows = insert.executeQuery()) {
             return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+        }
+    }
+
+    private boolean seenWithoutIds(long conversationId, ChatMessage message) throws SQLException {
+        if (message.conversation().kind() != ConversationKind.ROOM || message.stanzaId() != null
+                || message.originId() != null || message.serverTime() == null) {
+            return false;
+        }
+        if (seenWithoutIds == null) {
+            seenWithoutIds = connection.prepareStatement(SEEN_WITHOUT_IDS);
+        }
+        seenWithoutIds.setLong(1, conversationId);
+        seenWithoutIds.setString(2, message.senderNick());
+        seenWithoutIds.setString(3, message.body());
+        seenWithoutIds.setLong(4, message.serverTime().toEpochMilli());
+        seenWithoutIds.setLong(5, LIVE_COPY_MARGIN_MILLIS);
+        try (ResultSet rows = seenWithoutIds.executeQuery()) {
+            return rows.next();
         }
     }
 
@@ -213,7 +257,8 @@ final class MessageWriter implements AutoCloseable {
     private static ChatMessage asStored(ChatMessage m, long id) {
         return new ChatMessage(id, m.conversation(), m.direction(), m.sender(), m.senderNick(), m.body(),
                 m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), millis(m.serverTime()),
-                millis(m.localTime()), m.state(), m.error(), m.editedAt(), m.retracted(), m.replyToId());
+                millis(m.localTime()), m.state(), m.error(), m.editedAt(), m.retracted(), m.replyToId(),
+                m.occupantId(), m.moderatedBy(), m.moderationReason(), m.mentionsMe());
     }
 
     private static Instant millis(Instant time) {

@@ -8,6 +8,7 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.MessagePreview;
+import im.natter.domain.model.NotificationLevel;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConversationStore;
 import java.sql.Connection;
@@ -25,8 +26,11 @@ public final class SqliteConversationStore implements ConversationStore {
 
     // A conversation without messages counts as active when it was opened, so a new chat shows at the top.
     private static final String SELECT = """
-            SELECT a.address AS account, c.peer, c.kind, c.unread,
-                   m.body, m.direction, m.content_kind, m.sort_time
+            SELECT a.address AS account, c.peer, c.kind, c.unread, c.notification_level,
+                   m.body, m.direction, m.content_kind, m.sort_time,
+                   (SELECT count(*) FROM message n INDEXED BY message_mentions
+                    WHERE n.conversation_id = c.id AND n.mentions_me = 1 AND n.direction = 'INCOMING'
+                      AND (c.read_until IS NULL OR n.sort_time > c.read_until)) AS mentions
             FROM conversation c
             JOIN account a ON a.id = c.account_id
             LEFT JOIN message m ON m.id = (SELECT l.id FROM message l WHERE l.conversation_id = c.id
@@ -95,6 +99,21 @@ public final class SqliteConversationStore implements ConversationStore {
         });
     }
 
+    @Override
+    public Conversation setNotificationLevel(ConversationKey key, NotificationLevel level) throws ArchiveException {
+        Objects.requireNonNull(level, "level");
+        return database.write(connection -> {
+            long id = ArchiveKeys.ensureConversation(connection, key, clock.instant());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE conversation SET notification_level = ? WHERE id = ?")) {
+                update.setString(1, level.name());
+                update.setLong(2, id);
+                update.executeUpdate();
+            }
+            return find(connection, key).orElseThrow();
+        });
+    }
+
     private static Optional<Conversation> find(Connection connection, ConversationKey key) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(SELECT + " AND c.peer = ? AND c.kind = ?")) {
             query.setString(1, key.account().address().value());
@@ -115,6 +134,9 @@ public final class SqliteConversationStore implements ConversationStore {
             preview = new MessagePreview(rows.getString("body"), Direction.valueOf(direction),
                     ContentKind.valueOf(rows.getString("content_kind")), Millis.read(rows, "sort_time"));
         }
-        return new Conversation(key, preview, rows.getInt("unread"));
+        // the read point moves only with messages, so mentions are never more than the unread ones
+        return new Conversation(key, preview, rows.getInt("unread"),
+                Math.min(rows.getInt("mentions"), rows.getInt("unread")),
+                NotificationLevel.valueOf(rows.getString("notification_level")));
     }
 }

@@ -6,9 +6,11 @@ import im.natter.domain.event.MessageAdded;
 import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
 import im.natter.domain.model.AccountId;
+import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConnectionProblem;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.HistoryPage;
 import im.natter.domain.model.HistoryQuery;
 import im.natter.domain.model.InboundMessage;
@@ -75,6 +77,12 @@ public final class HistorySyncService {
     private final Map<AccountId, java.time.Instant> startedAt = new HashMap<>();
     /** Server and client clocks disagree a little; repeats from the overlap are recognised by their keys. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+    /** Who the user is in each joined room ([account, room]), to recognise their own messages in its archive. */
+    private final Map<List<Object>, RoomMessages.Self> roomSelves = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether each room ([account, room]) keeps an archive, as its last join said. */
+    private final Map<List<Object>, Boolean> roomArchived = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Rooms ([account, room]) with a catch-up under way. */
+    private final Set<List<Object>> roomsRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Without a message store: catches up, but {@link #fetchOlder} always starts at the server's newest page. */
     public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
@@ -122,6 +130,10 @@ public final class HistorySyncService {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         worker.execute(() -> {
             try {
+                if (key.kind() == ConversationKind.ROOM) {
+                    olderOfRoom(key, max, done);
+                    return;
+                }
                 if (!history.isSupported(key.account())) {
                     done.completeExceptionally(new IllegalStateException(
                             "Older messages are not available: the server keeps no archive, or you are offline."));
@@ -150,20 +162,187 @@ public final class HistorySyncService {
         try {
             // the peer filter is the server's; a result for another conversation is not this page's to store
             List<InboundMessage> ours = page.messages().stream()
-                    .filter(m -> ConversationKey.chat(m.account(), m.peer()).equals(key)).toList();
-            store(key.account(), ours, null);
+                    .filter(m -> InboundMessages.conversation(m).equals(key)).toList();
+            if (key.kind() == ConversationKind.ROOM) {
+                storeRoom(key.account(), key.peer(), ours, null);
+            } else {
+                store(key.account(), ours, null);
+            }
             done.complete(ours.size());
         } catch (ArchiveException e) {
             done.completeExceptionally(e);
         }
     }
 
-    /** The archive id of the oldest stored message of the conversation that has one from the account's server. */
+    private void olderOfRoom(ConversationKey key, int max, CompletableFuture<Integer> done) throws ArchiveException {
+        if (Boolean.FALSE.equals(roomArchived.get(List.of(key.account(), key.peer())))) {
+            done.completeExceptionally(new IllegalStateException(
+                    "Older messages are not available: this room keeps no archive."));
+            return;
+        }
+        String before = oldestArchiveId(key).orElse("");
+        history.fetch(HistoryQuery.roomBefore(key.account(), key.peer(), before, max))
+                .whenCompleteAsync((page, error) -> olderArrived(key, page, error, done), worker);
+    }
+
+    /**
+     * The user is in {@code room} (again): remembers who they are there and, when the room keeps an archive,
+     * catches up with it from where the last catch-up stopped (the first time, a bounded recent window), each page
+     * stored with its cursor in one transaction. Rooms without an archive send their history on join instead.
+     *
+     * @return how many messages were new, once caught up; fails with words when the room's archive or ours failed
+     */
+    CompletableFuture<Integer> roomJoined(AccountId account, Address room, RoomMessages.Self self,
+            boolean archived) {
+        List<Object> key = List.of(account, room);
+        roomSelves.put(key, self);
+        roomArchived.put(key, archived);
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        if (!archived) {
+            done.complete(0);
+            return done;
+        }
+        worker.execute(() -> catchUpRoom(account, room, done));
+        return done;
+    }
+
+    private void catchUpRoom(AccountId account, Address room, CompletableFuture<Integer> done) {
+        List<Object> key = List.of(account, room);
+        if (!roomsRunning.add(key)) {
+            done.complete(0); // the one under way stores everything this one would
+            return;
+        }
+        done.whenComplete((n, error) -> roomsRunning.remove(key));
+        java.time.Instant started = clock.instant();
+        try {
+            var state = syncStates.syncState(account, room);
+            if (state.isEmpty()) {
+                java.time.Instant start = started.minus(settings.firstWindow());
+                roomWindow(account, room, HistoryQuery.roomNewestSince(account, room, start, settings.pageSize()),
+                        null, 0, 0, started, done);
+            } else if (state.get().lastArchiveId().isEmpty()) {
+                // the room's archive was empty when we last looked: everything since then, oldest first
+                roomForward(account, room, new HistoryQuery(account, room, null, null, null,
+                        state.get().lastSynced().minus(CLOCK_MARGIN), settings.pageSize()), state.get(), 0, started,
+                        done);
+            } else {
+                roomForward(account, room, HistoryQuery.roomAfter(account, room, state.get().lastArchiveId(),
+                        settings.pageSize()), state.get(), 0, started, done);
+            }
+        } catch (ArchiveException e) {
+            roomFailed(account, room, e, done);
+        }
+    }
+
+    /** Pages forwards through the room's archive until it says it is complete, moving the cursor page by page. */
+    private void roomForward(AccountId account, Address room, HistoryQuery query, SyncState from, int storedSoFar,
+            java.time.Instant started, CompletableFuture<Integer> done) {
+        history.fetch(query).whenCompleteAsync((page, error) -> {
+            if (error != null && unwrap(error) instanceof java.util.NoSuchElementException) {
+                // the room no longer knows our last id (its archive expired or was reset): take what it has since
+                LOG.log(Level.INFO, "archive cursor of room " + room + " is gone; catching up by date");
+                roomWindow(account, room, HistoryQuery.roomNewestSince(account, room,
+                        from.lastSynced().minus(Duration.ofHours(1)), settings.pageSize()), null, 0, storedSoFar,
+                        started, done);
+                return;
+            }
+            if (error != null) {
+                roomFailed(account, room, error, done);
+                return;
+            }
+            try {
+                String last = page.lastArchiveId();
+                int stored = storedSoFar + storeRoom(account, room, page.messages(),
+                        last == null ? null : new SyncState(account, room, last, clock.instant()));
+                if (page.complete() || last == null) {
+                    if (last == null && query.afterArchiveId() == null) {
+                        rememberEmptyRoomArchive(account, room, started);
+                    }
+                    done.complete(stored);
+                } else {
+                    roomForward(account, room, HistoryQuery.roomAfter(account, room, last, settings.pageSize()),
+                            from, stored, started, done);
+                }
+            } catch (ArchiveException e) {
+                roomFailed(account, room, e, done);
+            }
+        }, worker);
+    }
+
+    /**
+     * The first join (or a lost cursor): the newest page first, then backwards within the window, at most
+     * {@code maxPerConversation} messages. The cursor is the newest id, stored with the first page, so the next
+     * catch-up continues forwards from there.
+     */
+    private void roomWindow(AccountId account, Address room, HistoryQuery query, String newestId, int fetched,
+            int storedSoFar, java.time.Instant started, CompletableFuture<Integer> done) {
+        history.fetch(query).whenCompleteAsync((page, error) -> {
+            if (error != null) {
+                roomFailed(account, room, error, done);
+                return;
+            }
+            try {
+                String cursor = newestId != null ? newestId : page.lastArchiveId();
+                List<InboundMessage> all = page.messages();
+                int left = Math.max(0, settings.maxPerConversation() - fetched);
+                // the page is oldest first and we walk backwards: keep its newest end
+                List<InboundMessage> wanted = all.subList(Math.max(0, all.size() - left), all.size());
+                int stored = storedSoFar + (cursor == null ? 0
+                        : storeRoom(account, room, wanted, new SyncState(account, room, cursor, clock.instant())));
+                int fetchedNow = fetched + all.size();
+                if (page.complete() || page.firstArchiveId() == null
+                        || fetchedNow >= settings.maxPerConversation()) {
+                    if (cursor == null) {
+                        rememberEmptyRoomArchive(account, room, started);
+                    }
+                    done.complete(stored);
+                } else {
+                    roomWindow(account, room, new HistoryQuery(account, room, null, null, page.firstArchiveId(),
+                            query.start(), settings.pageSize()), cursor, fetchedNow, stored, started, done);
+                }
+            } catch (ArchiveException e) {
+                roomFailed(account, room, e, done);
+            }
+        }, worker);
+    }
+
+    private void rememberEmptyRoomArchive(AccountId account, Address room, java.time.Instant since)
+            throws ArchiveException {
+        syncStates.storePage(List.of(), new SyncState(account, room, "", since));
+    }
+
+    /** The next join continues from the stored cursor; live messages go on meanwhile. */
+    private void roomFailed(AccountId account, Address room, Throwable error, CompletableFuture<Integer> done) {
+        LOG.log(Level.INFO, "catch-up of room " + room + " for " + account + " stopped: " + reason(error));
+        if (unwrap(error) instanceof ArchiveException e) {
+            bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
+        }
+        done.completeExceptionally(unwrap(error));
+    }
+
+    /** Stores one page of a room's archive (with its cursor, or none) the way live room messages are stored. */
+    private int storeRoom(AccountId account, Address room, List<InboundMessage> page, SyncState cursor)
+            throws ArchiveException {
+        RoomMessages.Self self = roomSelves.get(List.of(account, room));
+        List<ChatMessage> mapped = new ArrayList<>(page.size());
+        List<MessageChange> changes = new ArrayList<>();
+        for (InboundMessage m : page) {
+            if (m.changesAnother()) {
+                changes.add(InboundMessages.toChange(m, clock.instant(), RoomMessages.isOwn(m, self, messages)));
+            } else {
+                mapped.add(RoomMessages.toChatMessage(m, clock.instant(), self, messages));
+            }
+        }
+        return publish(syncStates.storePage(mapped, changes, cursor));
+    }
+
+    /** The archive id of the oldest stored message of the conversation that has one from its archive's owner. */
     private java.util.Optional<String> oldestArchiveId(ConversationKey key) throws ArchiveException {
         if (messages == null) {
             return java.util.Optional.empty();
         }
-        String own = key.account().address().value();
+        // a room's archive is the room's; everything else is in the account's own
+        String own = key.kind() == ConversationKind.ROOM ? key.peer().value() : key.account().address().value();
         String oldest = null;
         long before = 0;
         while (true) {
@@ -339,8 +518,12 @@ public final class HistorySyncService {
             }
         }
         // no cursor: a page fetched while scrolling back must not rewind the catch-up
-        StoredMessages result = syncStates.storePage(mapped, changes,
-                cursorId == null ? null : new SyncState(account, null, cursorId, clock.instant()));
+        return publish(syncStates.storePage(mapped, changes,
+                cursorId == null ? null : new SyncState(account, null, cursorId, clock.instant())));
+    }
+
+    /** Tells the UI what a stored page added and changed; returns how many messages were new. */
+    private int publish(StoredMessages result) throws ArchiveException {
         List<ChatMessage> added = result.added();
         Set<ConversationKey> touched = new LinkedHashSet<>();
         for (ChatMessage m : added) {

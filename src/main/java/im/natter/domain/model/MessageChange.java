@@ -17,6 +17,11 @@ import java.util.Objects;
  * @param stanzaId     the stanza-id our server (or its archive) gave it; may be null
  * @param serverTime   XEP-0203 delay or the archive's stamp, or null
  * @param localTime    when this client received it
+ * @param senderNick   in a room, the nickname it came from (only that occupant's messages may be changed), or null
+ * @param occupantId   in a room, its XEP-0421 occupant-id, which outranks the nickname when both sides have one
+ * @param moderatedBy  a moderator's retraction (XEP-0425): who; it may name anyone's message by the room's
+ *                     stanza-id. Null otherwise
+ * @param moderationReason the moderator's reason, or null
  */
 public record MessageChange(
         ConversationKey conversation,
@@ -29,7 +34,11 @@ public record MessageChange(
         String stanzaId,
         String stanzaIdBy,
         Instant serverTime,
-        Instant localTime) {
+        Instant localTime,
+        String senderNick,
+        String occupantId,
+        String moderatedBy,
+        String moderationReason) {
 
     public enum Kind {
         CORRECTION,
@@ -44,6 +53,21 @@ public record MessageChange(
         Objects.requireNonNull(contentKind, "contentKind");
         Objects.requireNonNull(localTime, "localTime");
         body = kind == Kind.RETRACTION || body == null ? "" : body;
+        if (moderatedBy != null && kind != Kind.RETRACTION) {
+            throw new IllegalArgumentException("only a retraction is moderated");
+        }
+    }
+
+    /** A change outside rooms. */
+    public MessageChange(ConversationKey conversation, Kind kind, Address sender, String targetId, String body,
+            ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy, Instant serverTime,
+            Instant localTime) {
+        this(conversation, kind, sender, targetId, body, contentKind, originId, stanzaId, stanzaIdBy, serverTime,
+                localTime, null, null, null, null);
+    }
+
+    public boolean isModeration() {
+        return moderatedBy != null;
     }
 
     /** Its time: the server's unless that lies in the future, like {@link ChatMessage#displayTime()}. */

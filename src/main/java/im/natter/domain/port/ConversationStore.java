@@ -3,6 +3,7 @@ package im.natter.domain.port;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Conversation;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.NotificationLevel;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public interface ConversationStore {
 
     /** Makes sure the conversation exists (e.g. the user opened a chat with no messages yet). */
     Conversation open(ConversationKey key) throws ArchiveException;
+
+    /** Sets which of the conversation's messages ask for attention (rooms); returns it as it is now. */
+    Conversation setNotificationLevel(ConversationKey key, NotificationLevel level) throws ArchiveException;
 
     /** Marks every message of the conversation read; returns the conversation as it is now. */
     Conversation markRead(ConversationKey key) throws ArchiveException;

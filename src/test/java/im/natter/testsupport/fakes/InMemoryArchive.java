@@ -6,6 +6,8 @@ import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.Contact;
 import im.natter.domain.model.Conversation;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.NotificationLevel;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.MessageChange;
@@ -42,6 +44,7 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
     private final Map<List<Object>, SyncState> syncStates = new LinkedHashMap<>();
     private final Map<ConversationKey, java.time.Instant> readUntil = new LinkedHashMap<>();
+    private final Map<ConversationKey, NotificationLevel> notificationLevels = new LinkedHashMap<>();
     private long nextId = 1;
     private String failure;
 
@@ -73,6 +76,9 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
             if (!o.conversation().equals(m.conversation())) {
                 continue;
             }
+            if (seenWithoutIds(o, m)) {
+                return Optional.empty();
+            }
             if (m.stanzaId() != null && m.stanzaId().equals(o.stanzaId())
                     && Objects.equals(m.stanzaIdBy(), o.stanzaIdBy())) {
                 return Optional.empty();
@@ -82,7 +88,8 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
                     messages.set(messages.indexOf(o), new ChatMessage(o.id(), o.conversation(), o.direction(),
                             o.sender(), o.senderNick(), o.body(), o.contentKind(), o.originId(), m.stanzaId(),
                             m.stanzaIdBy(), o.serverTime(), o.localTime(), o.state(), o.error(), o.editedAt(),
-                            o.retracted(), o.replyToId()));
+                            o.retracted(), o.replyToId(), o.occupantId(), o.moderatedBy(), o.moderationReason(),
+                            o.mentionsMe()));
                 }
                 return Optional.empty();
             }
@@ -97,8 +104,11 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         for (int i = 0; i < changes.size(); i++) {
             StoredChange c = changes.get(i);
             MessageChange ch = c.change();
-            if (c.messageId() == 0 && ch.conversation().equals(m.conversation()) && ch.sender().equals(m.sender())
-                    && (ch.targetId().equals(m.originId()) || ch.targetId().equals(m.stanzaId()))) {
+            boolean ownChange = !ch.isModeration() && ch.sender().equals(m.sender()) && sameAuthor(m, ch)
+                    && (ch.targetId().equals(m.originId()) || ch.targetId().equals(m.stanzaId()));
+            boolean moderation = ch.isModeration() && ch.targetId().equals(m.stanzaId())
+                    && m.conversation().peer().value().equals(m.stanzaIdBy());
+            if (c.messageId() == 0 && ch.conversation().equals(m.conversation()) && (ownChange || moderation)) {
                 changes.set(i, new StoredChange(ch, stored.id()));
                 waiting = true;
             }
@@ -107,6 +117,31 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     }
 
     private record StoredChange(MessageChange change, long messageId) {
+    }
+
+    /** Join history of a room without ids, seen before: same nickname, text and time (see MessageWriter). */
+    private static boolean seenWithoutIds(ChatMessage o, ChatMessage m) {
+        if (m.conversation().kind() != ConversationKind.ROOM || m.stanzaId() != null || m.originId() != null
+                || m.serverTime() == null || o.stanzaId() != null || o.originId() != null
+                || !Objects.equals(o.senderNick(), m.senderNick()) || !o.body().equals(m.body())) {
+            return false;
+        }
+        if (o.serverTime() != null) {
+            return o.serverTime().toEpochMilli() == m.serverTime().toEpochMilli();
+        }
+        return java.time.Duration.between(o.localTime(), m.serverTime()).abs().toMillis() <= 120_000;
+    }
+
+    /** In a room, only the same occupant (occupant-id when both have one, else nickname) changes a message. */
+    private static boolean sameAuthor(ChatMessage target, MessageChange change) {
+        ConversationKey key = change.conversation();
+        if (key.kind() != ConversationKind.ROOM || change.sender().equals(key.account().address())) {
+            return true;
+        }
+        if (target.occupantId() != null && change.occupantId() != null) {
+            return target.occupantId().equals(change.occupantId());
+        }
+        return Objects.equals(target.senderNick(), change.senderNick());
     }
 
     @Override
@@ -119,14 +154,20 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     }
 
     private void apply(MessageChange change, List<Long> changed, List<ChatMessage> added) throws ArchiveException {
-        Optional<ChatMessage> target = target(change.conversation(), change.targetId(), change.sender());
-        if (target.isPresent() && !target.get().sender().equals(change.sender())) {
+        Optional<ChatMessage> target = change.isModeration()
+                ? messages.stream().filter(m -> m.conversation().equals(change.conversation())
+                        && change.targetId().equals(m.stanzaId())
+                        && change.conversation().peer().value().equals(m.stanzaIdBy())).findFirst()
+                : target(change.conversation(), change.targetId(), change.sender());
+        if (target.isPresent() && !change.isModeration()
+                && (!target.get().sender().equals(change.sender()) || !sameAuthor(target.get(), change))) {
             if (change.kind() == MessageChange.Kind.CORRECTION) {
                 boolean own = change.sender().equals(change.conversation().account().address());
                 insert(new ChatMessage(0, change.conversation(), own ? Direction.OUTGOING : Direction.INCOMING,
-                        change.sender(), null, change.body(), change.contentKind(), change.originId(),
+                        change.sender(), change.senderNick(), change.body(), change.contentKind(), change.originId(),
                         change.stanzaId(), change.stanzaIdBy(), change.serverTime(), change.localTime(),
-                        own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null)).ifPresent(added::add);
+                        own ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED, null, null, false, null,
+                        change.occupantId(), null, null, false)).ifPresent(added::add);
             }
             return;
         }
@@ -177,10 +218,16 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         List<MessageChange> chain = changes.stream().filter(c -> c.messageId() == id).map(StoredChange::change)
                 .toList();
         ChatMessage now = m;
-        if (chain.stream().anyMatch(c -> c.kind() == MessageChange.Kind.RETRACTION)) {
+        Optional<MessageChange> moderation = chain.stream().filter(MessageChange::isModeration)
+                .min(Comparator.comparing(MessageChange::displayTime));
+        if (moderation.isPresent() || chain.stream().anyMatch(c -> c.kind() == MessageChange.Kind.RETRACTION)) {
+            String by = m.moderatedBy() != null ? m.moderatedBy()
+                    : moderation.map(MessageChange::moderatedBy).orElse(null);
+            String reason = m.moderatedBy() != null ? m.moderationReason()
+                    : moderation.map(MessageChange::moderationReason).orElse(null);
             now = new ChatMessage(m.id(), m.conversation(), m.direction(), m.sender(), m.senderNick(), "",
                     m.contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(), m.serverTime(), m.localTime(),
-                    m.state(), m.error(), null, true, m.replyToId());
+                    m.state(), m.error(), null, true, m.replyToId(), m.occupantId(), by, reason, m.mentionsMe());
         } else {
             Optional<MessageChange> newest = chain.stream()
                     .max(Comparator.comparing(MessageChange::displayTime));
@@ -188,7 +235,7 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
                 now = new ChatMessage(m.id(), m.conversation(), m.direction(), m.sender(), m.senderNick(),
                         newest.get().body(), newest.get().contentKind(), m.originId(), m.stanzaId(), m.stanzaIdBy(),
                         m.serverTime(), m.localTime(), m.state(), m.error(), newest.get().displayTime(), false,
-                        m.replyToId());
+                        m.replyToId(), m.occupantId(), null, null, m.mentionsMe());
             }
         }
         messages.set(messages.indexOf(m), now);
@@ -287,7 +334,21 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         ChatMessage last = messages.stream().filter(m -> m.conversation().equals(key)).max(order()).orElse(null);
         MessagePreview preview = last == null ? null
                 : new MessagePreview(last.body(), last.direction(), last.contentKind(), last.displayTime());
-        return new Conversation(key, preview, unread.getOrDefault(key, 0));
+        int unreadNow = unread.getOrDefault(key, 0);
+        java.time.Instant until = readUntil.get(key);
+        int mentions = (int) messages.stream().filter(m -> m.conversation().equals(key) && m.mentionsMe()
+                && m.direction() == Direction.INCOMING && (until == null || m.displayTime().isAfter(until))).count();
+        return new Conversation(key, preview, unreadNow, Math.min(mentions, unreadNow),
+                notificationLevels.getOrDefault(key, NotificationLevel.ALL));
+    }
+
+    @Override
+    public synchronized Conversation setNotificationLevel(ConversationKey key, NotificationLevel level)
+            throws ArchiveException {
+        checkFailure();
+        unread.putIfAbsent(key, 0);
+        notificationLevels.put(key, level);
+        return build(key);
     }
 
     @Override
