@@ -602,10 +602,10 @@ public final class RoomService {
 
     private void signedIn(AccountId account, boolean resumed) {
         if (resumed) {
-            // the session and its rooms survived; ask whether each room still counts the user in
+            // the session and its rooms survived the gap, unless a room gave up on the user meanwhile: ask
             for (RoomState state : roomsOf(account)) {
-                if (state.status == RoomStatus.JOINED) {
-                    ping(state);
+                if (state.wanted) {
+                    afterResumption(state);
                 }
             }
             return;
@@ -672,6 +672,22 @@ public final class RoomService {
         if (any) {
             schedulePings();
         }
+    }
+
+    private void afterResumption(RoomState state) {
+        int attempt = state.attempt;
+        rooms.selfPing(state.account, state.room).whenCompleteAsync((result, error) -> {
+            if (attempt != state.attempt || !state.wanted) {
+                return;
+            }
+            if (error == null && result == SelfPingResult.JOINED) {
+                state.status = RoomStatus.JOINED;
+                state.lastHeard = clock.instant();
+                publish(state);
+            } else {
+                enter(state, false, new CompletableFuture<>());
+            }
+        }, worker);
     }
 
     private void ping(RoomState state) {

@@ -27,6 +27,9 @@ public final class FakeServices {
     public static final AccountId ALICE = AccountId.of("alice@example.org");
 
     public final FakeXmpp xmpp = new FakeXmpp();
+    /** The rooms on the "server"; forgets them when {@link #xmpp} drops or signs in afresh. */
+    public final FakeRooms fakeRooms = new FakeRooms(xmpp);
+    public final FakeBookmarks fakeBookmarks = new FakeBookmarks();
     public final InMemoryArchive archive = new InMemoryArchive();
     public final InMemorySettingsStore settings;
     public final InMemorySecretStore secrets;
@@ -45,6 +48,8 @@ public final class FakeServices {
     public final HistorySyncService history;
     public final im.natter.service.ReadStateService readState;
     public final im.natter.service.ChatStateService chatStates;
+    public final im.natter.service.BookmarkService bookmarks;
+    public final im.natter.service.RoomService rooms;
 
     public FakeServices() {
         this(new InMemorySettingsStore(), new InMemorySecretStore(true));
@@ -65,7 +70,7 @@ public final class FakeServices {
         ScheduledExecutorService sched = scheduler;
         connections = new ConnectionService(xmpp, bus, sched,
                 new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 0, () -> 0.5), clock);
-        chats = new ChatService(archive, archive, xmpp, xmpp, bus, direct, direct, clock,
+        chats = new ChatService(archive, archive, xmpp, fakeRooms, xmpp, bus, direct, direct, clock,
                 () -> "id-" + ids.incrementAndGet());
         conversations = new ConversationService(archive, bus, direct, direct);
         roster = new RosterService(xmpp, archive, bus, direct);
@@ -74,6 +79,10 @@ public final class FakeServices {
         history = new HistorySyncService(xmpp, archive, archive, archive, xmpp, bus, direct, clock, historySettings);
         readState = new im.natter.service.ReadStateService(archive, archive, xmpp, bus, direct);
         chatStates = new im.natter.service.ChatStateService(xmpp, bus, direct, sched, clock);
+        bookmarks = new im.natter.service.BookmarkService(fakeBookmarks, xmpp, bus, direct);
+        rooms = new im.natter.service.RoomService(fakeRooms, bookmarks, archive, archive, archive, xmpp, history, bus,
+                direct, sched, clock, new im.natter.service.RoomService.Settings(Duration.ofMinutes(5), 50,
+                        Duration.ofDays(30)), () -> "retraction-" + ids.incrementAndGet());
         accounts.restore(); // as the application does before any screen shows
     }
 

@@ -287,6 +287,10 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
         }
         List<InboundMessage> all = serverArchive.stream()
                 .filter(m -> m.account().equals(q.account()))
+                // a room's archive holds its groupchat messages; the account's own holds the rest
+                .filter(m -> q.archive() == null ? m.kind() != im.natter.domain.model.ConversationKind.ROOM
+                        : m.kind() == im.natter.domain.model.ConversationKind.ROOM
+                                && m.from().bare().equals(q.archive()))
                 .filter(m -> q.with() == null || m.peer().equals(q.with()))
                 .filter(m -> q.start() == null || m.serverTime() == null || !m.serverTime().isBefore(q.start()))
                 .toList();
