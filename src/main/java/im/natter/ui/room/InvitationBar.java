@@ -39,6 +39,7 @@ public final class InvitationBar extends HBox {
         error.managedProperty().bind(error.visibleProperty());
         VBox words = new VBox(2, text, more, error);
         words.setMinWidth(0);
+        words.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(words, Priority.ALWAYS);
 
         Button decline = new Button("Decline");

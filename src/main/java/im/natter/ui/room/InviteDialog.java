@@ -64,6 +64,7 @@ public final class InviteDialog extends Dialog<Void> {
         if (owner != null && owner.getScene() != null) {
             getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
+        FormParts.refit(this, vm.errorProperty(), vm.addressErrorProperty());
         Focus.whenShown(address);
     }
 }

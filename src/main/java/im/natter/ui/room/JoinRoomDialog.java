@@ -49,6 +49,8 @@ public final class JoinRoomDialog extends Dialog<Void> {
         getDialogPane().setContent(pages);
         pages.setPrefWidth(420);
         showForm();
+        FormParts.refit(this, vm.errorProperty(), vm.addressErrorProperty(), vm.nickErrorProperty(),
+                vm.suggestedNickProperty(), vm.stageProperty());
         vm.stageProperty().addListener((o, was, stage) -> {
             switch (stage) {
                 case FORM -> showForm();

@@ -9,7 +9,7 @@ import im.natter.domain.model.DataFormField.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DataFormViewModelTest {
+public class DataFormViewModelTest {
 
     static DataFormField field(String var, Type type, String label, boolean required, List<String> values,
             List<Option> options) {
