@@ -18,7 +18,6 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DataForm;
 import im.natter.domain.model.DeliveryState;
-import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageChange;
 import im.natter.domain.model.MessageSource;
@@ -49,7 +48,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -775,13 +773,14 @@ public final class RoomService {
 
         @Override
         public void invitationReceived(RoomInvitation invitation) {
-            bus.publish(new InvitationReceived(invitation));
+            worker.execute(() -> bus.publish(new InvitationReceived(invitation)));
         }
 
         @Override
         public void invitationDeclined(AccountId account, Address room, Address invitee, String reason) {
-            bus.publish(new NoticeRaised(NoticeRaised.Level.INFO, invitee + " declined your invitation to " + room
-                    + (reason == null || reason.isBlank() ? "." : ": " + reason)));
+            worker.execute(() -> bus.publish(new NoticeRaised(NoticeRaised.Level.INFO, invitee
+                    + " declined your invitation to " + room
+                    + (reason == null || reason.isBlank() ? "." : ": " + sentence(reason)))));
         }
     }
 
@@ -834,7 +833,7 @@ public final class RoomService {
     static String exitWords(RoomExit exit) {
         String room = exit.room().value();
         String by = exit.actor() == null || exit.actor().isBlank() ? "" : " by " + exit.actor();
-        String because = exit.reason() == null || exit.reason().isBlank() ? "." : ": " + exit.reason().strip();
+        String because = exit.reason() == null || exit.reason().isBlank() ? "." : ": " + sentence(exit.reason());
         return switch (exit.kind()) {
             case LEFT -> "You left " + room + ".";
             case KICKED -> "You were removed from " + room + by + because + " You can join it again.";
@@ -848,6 +847,13 @@ public final class RoomService {
                     + room + ".";
             case DROPPED -> "The connection to " + room + " was lost; Natter joins it again.";
         };
+    }
+
+    /** The reason as the end of a sentence: a full stop unless it has its own. */
+    private static String sentence(String reason) {
+        String r = reason.strip();
+        char last = r.charAt(r.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? r : r + ".";
     }
 
     // ---- messages ----

@@ -296,6 +296,6 @@ class MessageChangesTest {
         assertThat(plain.editedAt()).isNull();
         assertThat(plain.retracted()).isFalse();
         assertThat(plain.replyToId()).isNull();
-        assertThat(database.<Integer>read(Migrator::version)).isEqualTo(3);
+        assertThat(database.<Integer>read(Migrator::version)).isGreaterThanOrEqualTo(3);
     }
 }

@@ -383,7 +383,7 @@ class RoomServiceTest {
         var room = s.rooms.room(FakeServices.ALICE, ROOM).orElseThrow();
         assertThat(room.status()).isEqualTo(RoomStatus.LEFT);
         assertThat(room.problem()).isEqualTo(
-                "You were removed from lounge@muc.example.org by carol: be nice You can join it again.");
+                "You were removed from lounge@muc.example.org by carol: be nice. You can join it again.");
         assertThat(events(NoticeRaised.class).getLast().text()).isEqualTo(room.problem());
         assertThat(events(RoomExited.class)).hasSize(1);
         drop();
@@ -415,7 +415,7 @@ class RoomServiceTest {
         s.fakeRooms.exit(new RoomExit(FakeServices.ALICE, ROOM, RoomExit.Kind.DESTROYED, null, "moving",
                 Address.of("parlour@muc.example.org")));
         assertThat(events(NoticeRaised.class).getLast().text()).isEqualTo(
-                "The room lounge@muc.example.org was closed: moving Its people moved to parlour@muc.example.org.");
+                "The room lounge@muc.example.org was closed: moving. Its people moved to parlour@muc.example.org.");
     }
 
     @Test

@@ -1,0 +1,205 @@
+package im.natter.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.Address;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.ConnectionProblem;
+import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.Direction;
+import im.natter.domain.model.HistoryQuery;
+import im.natter.domain.model.InboundMessage;
+import im.natter.testsupport.fakes.FakeRooms;
+import im.natter.testsupport.fakes.FakeServices;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The room's archive road: catch-up after each join, merged with live messages, and scrolling back. */
+class RoomHistoryTest {
+
+    private static final Address ROOM = Address.of("lounge@muc.example.org");
+    private static final ConversationKey KEY = new ConversationKey(FakeServices.ALICE, ROOM, ConversationKind.ROOM);
+
+    private final FakeServices s = new FakeServices(new HistorySyncService.Settings(Duration.ofDays(30), 30, 10));
+    private int seq;
+
+    private void signIn() {
+        s.connections.signIn(new AccountSettings(FakeServices.ALICE, "r", null, false, List.of()),
+                "pw".toCharArray()).join();
+    }
+
+    private void reconnect() {
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "lost"));
+        s.xmpp.reconnect(FakeServices.ALICE).join();
+    }
+
+    private void joinLounge() {
+        s.rooms.join(FakeServices.ALICE, ROOM, "alice", null).join();
+    }
+
+    /** A message in the room's archive; its archive id is the stanza-id the room gave it live. */
+    private InboundMessage inRoomArchive(String nick, String body) {
+        seq++;
+        InboundMessage m = FakeRooms.archived(FakeServices.ALICE, ROOM, nick, "occ-" + nick, body, nick + "-o" + seq,
+                "R" + seq, Instant.parse("2026-11-20T09:00:00Z").plusSeconds(seq));
+        s.xmpp.archive(m);
+        return m;
+    }
+
+    /** The live copy of an archived message, as the room sent it. */
+    private static InboundMessage liveCopy(InboundMessage archived) {
+        return FakeRooms.groupchat(FakeServices.ALICE, ROOM, archived.fromResource(), archived.room().occupantId(),
+                archived.body(), archived.originId(), archived.archiveId());
+    }
+
+    private List<String> roomBodies() {
+        return s.archive.all().stream().filter(m -> m.conversation().equals(KEY))
+                .sorted(java.util.Comparator.comparing(ChatMessage::displayTime)).map(ChatMessage::body).toList();
+    }
+
+    private List<HistoryQuery> roomQueries() {
+        return s.xmpp.historyQueries().stream().filter(HistoryQuery::isRoomArchive).toList();
+    }
+
+    @Test
+    void theFirstJoinFetchesABoundedWindowOfTheRoomsArchive() {
+        for (int i = 1; i <= 45; i++) {
+            inRoomArchive("bob", "m" + i);
+        }
+        signIn();
+        joinLounge();
+
+        // the newest 30 (maxPerConversation), in pages of 10, newest page first
+        assertThat(roomBodies()).hasSize(30).first().isEqualTo("m16");
+        assertThat(roomBodies()).last().isEqualTo("m45");
+        assertThat(roomQueries().getFirst().archive()).isEqualTo(ROOM);
+        assertThat(roomQueries().getFirst().beforeArchiveId()).isEmpty();
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R45"));
+        // the account's own archive is not mixed in
+        assertThat(s.archive.syncState(FakeServices.ALICE, null)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEmpty());
+    }
+
+    @Test
+    void laterJoinsContinueFromTheLastRoomArchiveIdWithoutGapsOrDoubles() {
+        inRoomArchive("bob", "before");
+        signIn();
+        joinLounge();
+        // live while joined: in the archive too, under the same id
+        InboundMessage during = inRoomArchive("carol", "during");
+        s.fakeRooms.receive(liveCopy(during));
+        // missed while the connection was down
+        inRoomArchive("bob", "missed 1");
+        inRoomArchive("bob", "missed 2");
+
+        reconnect();
+
+        // live messages do not move the cursor: the catch-up recognises "during" by the room's stanza-id
+        assertThat(roomQueries().getLast().afterArchiveId()).isEqualTo("R1");
+        assertThat(roomBodies()).containsExactlyInAnyOrder("before", "during", "missed 1", "missed 2");
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R4"));
+
+        // the same again changes nothing
+        reconnect();
+        assertThat(roomBodies()).hasSize(4);
+    }
+
+    @Test
+    void liveMessagesArrivingDuringTheCatchUpAreNotDoubled() {
+        for (int i = 1; i <= 5; i++) {
+            inRoomArchive("bob", "m" + i);
+        }
+        signIn();
+        // the live copies come first (the room speaks while the archive is still being read)
+        s.fakeRooms.setFeatures(ROOM, FakeRooms.MODERN);
+        joinLounge();
+        for (int i = 1; i <= 5; i++) {
+            InboundMessage again = FakeRooms.groupchat(FakeServices.ALICE, ROOM, "bob", "occ-bob", "m" + i,
+                    "bob-o" + i, "R" + i);
+            s.fakeRooms.receive(again);
+        }
+        assertThat(roomBodies()).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+
+    @Test
+    void theUsersOwnMessagesInTheRoomsArchiveAreTheSentOnes() {
+        signIn();
+        joinLounge();
+        ChatMessage sent = s.chats.send(KEY, "mine").join();
+        // the room archived it under our nick, with our origin-id, but we missed the reflection
+        seq++;
+        s.xmpp.archive(FakeRooms.archived(FakeServices.ALICE, ROOM, "alice", "self-id", "mine", sent.originId(),
+                "R" + seq, s.clock.instant()));
+        reconnect();
+        List<ChatMessage> stored = s.archive.all().stream().filter(m -> m.conversation().equals(KEY)).toList();
+        assertThat(stored).singleElement().satisfies(m -> {
+            assertThat(m.direction()).isEqualTo(Direction.OUTGOING);
+            assertThat(m.stanzaId()).isEqualTo("R" + seq);
+        });
+    }
+
+    @Test
+    void aFailedRoomCatchUpResumesFromTheStoredIdAtTheNextJoin() {
+        inRoomArchive("bob", "one");
+        signIn();
+        joinLounge();
+        inRoomArchive("bob", "two");
+        // the account's own archive is not asked, so the room's request is the one that fails
+        s.xmpp.setHistorySupported(false);
+        s.xmpp.failNextHistory(new IllegalStateException("connection lost"));
+        reconnect();
+        assertThat(roomBodies()).containsExactly("one");
+        reconnect();
+        assertThat(roomQueries().getLast().afterArchiveId()).isEqualTo("R1");
+        assertThat(roomBodies()).containsExactly("one", "two");
+    }
+
+    @Test
+    void roomsWithoutAnArchiveAreNotAskedForOne() {
+        signIn();
+        s.fakeRooms.setFeatures(ROOM, FakeRooms.PLAIN);
+        joinLounge();
+        assertThat(roomQueries()).isEmpty();
+        assertThatThrownBy(() -> s.history.fetchOlder(KEY, 20).join())
+                .hasMessageContaining("this room keeps no archive");
+    }
+
+    @Test
+    void scrollingBackAsksTheRoomsArchiveBeforeTheOldestStoredId() {
+        for (int i = 1; i <= 45; i++) {
+            inRoomArchive("bob", "m" + i);
+        }
+        signIn();
+        joinLounge();
+        assertThat(roomBodies()).first().isEqualTo("m16");
+
+        int got = s.history.fetchOlder(KEY, 10).join();
+
+        assertThat(got).isEqualTo(10);
+        assertThat(roomQueries().getLast().beforeArchiveId()).isEqualTo("R16");
+        assertThat(roomQueries().getLast().archive()).isEqualTo(ROOM);
+        assertThat(roomBodies()).hasSize(40).first().isEqualTo("m6");
+    }
+
+    @Test
+    void anEmptyRoomArchiveIsReadForwardsFromThenOn() {
+        signIn();
+        joinLounge();
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEmpty());
+        s.clock.advance(Duration.ofMinutes(30));
+        InboundMessage later = FakeRooms.archived(FakeServices.ALICE, ROOM, "bob", "occ-bob", "later", "lo",
+                "R100", s.clock.instant());
+        s.xmpp.archive(later);
+        reconnect();
+        assertThat(roomQueries().getLast().beforeArchiveId()).isNull();
+        assertThat(roomBodies()).containsExactly("later");
+    }
+}
