@@ -47,6 +47,7 @@ final class ConversationViews implements NatterUi.ChatSide {
         ChatViewModel vm = new ChatViewModel(services, key);
         if (key.kind() == ConversationKind.ROOM_PRIVATE) {
             vm.setPeerName(list == null ? key.peer().value() : list.nameOf(key));
+            vm.setPeerPresence(occupantPresence(services, key));
             vm.activate();
             return new ClosingChatView(vm, () -> { });
         }
@@ -55,6 +56,18 @@ final class ConversationViews implements NatterUi.ChatSide {
         vm.activate();
         openChats.put(key, vm);
         return new ClosingChatView(vm, () -> openChats.remove(key));
+    }
+
+    /** How someone in a room is, as the room shows it; offline once they are not in it. */
+    private static PresenceStatus occupantPresence(UiServices services, ConversationKey key) {
+        if (services.rooms() == null || key.peer().nick().isEmpty()) {
+            return PresenceStatus.OFFLINE;
+        }
+        String nick = key.peer().nick().get();
+        return services.rooms().room(key.account(), key.peer().bare())
+                .flatMap(r -> r.occupants().stream().filter(o -> o.nick().equals(nick)).findFirst())
+                .map(o -> new PresenceStatus(o.availability(), o.statusText() == null ? "" : o.statusText()))
+                .orElse(PresenceStatus.OFFLINE);
     }
 
     private void followRoster(MainViewModel main) {

@@ -82,7 +82,12 @@ public final class OccupantListPane extends VBox {
                 ? "Remove " + item.nick() + " from the room? They can come back."
                 : "Ban " + item.nick() + "? They cannot come back until the ban is lifted.");
         ask.setContentText("Reason (optional, they will see it):");
+        ask.setGraphic(null);
         ask.getEditor().setId("reason-input");
+        var confirm = new javafx.scene.control.ButtonType(action == OccupantAction.KICK ? "Kick out" : "Ban",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ask.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, confirm);
+        ask.getDialogPane().lookupButton(confirm).getStyleClass().add(Styles.DANGER);
         if (getScene() != null) {
             ask.initOwner(getScene().getWindow());
             ask.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
