@@ -74,6 +74,8 @@ public final class ChatService {
     private final Supplier<String> ids;
     /** Where room messages and private messages through a room go; null where there are no rooms. */
     private final RoomPort rooms;
+    /** Rooms ([account, room]) last seen joined, so their outbox goes out once per entry. */
+    private final java.util.Set<List<Object>> joinedRooms = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Without rooms: ROOM and ROOM_PRIVATE messages stay queued. */
     public ChatService(MessageStore messages, ConversationStore conversations, ChatPort chat,
@@ -127,8 +129,14 @@ public final class ChatService {
         if (rooms != null) {
             rooms.addListener(new RoomAcknowledgements());
             bus.subscribe(event -> {
-                if (event instanceof RoomChanged changed && changed.snapshot().isJoined()) {
-                    worker.execute(() -> flushRoom(changed.account(), changed.room()));
+                if (event instanceof RoomChanged changed) {
+                    // only on entering: an occupant burst publishes a RoomChanged per presence
+                    List<Object> room = List.of(changed.account(), changed.room());
+                    if (!changed.snapshot().isJoined()) {
+                        joinedRooms.remove(room);
+                    } else if (joinedRooms.add(room)) {
+                        worker.execute(() -> flushRoom(changed.account(), changed.room()));
+                    }
                 }
             });
         }

@@ -157,6 +157,21 @@ class RoomServiceTest {
     }
 
     @Test
+    void aMessageWrittenWhileDisconnectedGoesOutOnceAfterTheRejoin() {
+        signIn();
+        joinLounge();
+        drop();
+        s.chats.send(KEY, "offline words").join();
+        reconnect();
+        for (int i = 0; i < 3; i++) {
+            s.fakeRooms.occupantChanged(FakeServices.ALICE,
+                    FakeRooms.occupant(ROOM, "guest" + i, null, RoomRole.PARTICIPANT));
+        }
+        assertThat(s.fakeRooms.sent()).extracting(m -> m.body()).containsExactly("offline words");
+        assertThat(roomMessages().getFirst().state()).isEqualTo(DeliveryState.ON_SERVER);
+    }
+
+    @Test
     void aBouncedRoomMessageFailsWithTheRoomsWords() {
         signIn();
         joinLounge();
