@@ -2,6 +2,9 @@ package im.natter.ui;
 
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
+import im.natter.ui.room.RoomView;
+import im.natter.ui.room.RoomViewModel;
 import im.natter.domain.model.PresenceStatus;
 import im.natter.ui.chat.ChatView;
 import im.natter.ui.chat.ChatViewModel;
@@ -36,12 +39,35 @@ final class ConversationViews implements NatterUi.ChatSide {
 
     @Override
     public Node chat(UiServices services, MainViewModel main, ConversationKey key) {
+        if (key.kind() == ConversationKind.ROOM) {
+            RoomViewModel room = new RoomViewModel(services, key, list == null ? 0 : list.unreadOf(key), main::open);
+            room.activate();
+            return new RoomView(room);
+        }
         ChatViewModel vm = new ChatViewModel(services, key);
+        if (key.kind() == ConversationKind.ROOM_PRIVATE) {
+            vm.setPeerName(list == null ? key.peer().value() : list.nameOf(key));
+            vm.setPeerPresence(occupantPresence(services, key));
+            vm.activate();
+            return new ClosingChatView(vm, () -> { });
+        }
         vm.setPeerName(main.displayNameOf(key.peer()));
         vm.setPeerPresence(main.presenceOf(key.peer()));
         vm.activate();
         openChats.put(key, vm);
         return new ClosingChatView(vm, () -> openChats.remove(key));
+    }
+
+    /** How someone in a room is, as the room shows it; offline once they are not in it. */
+    private static PresenceStatus occupantPresence(UiServices services, ConversationKey key) {
+        if (services.rooms() == null || key.peer().nick().isEmpty()) {
+            return PresenceStatus.OFFLINE;
+        }
+        String nick = key.peer().nick().get();
+        return services.rooms().room(key.account(), key.peer().bare())
+                .flatMap(r -> r.occupants().stream().filter(o -> o.nick().equals(nick)).findFirst())
+                .map(o -> new PresenceStatus(o.availability(), o.statusText() == null ? "" : o.statusText()))
+                .orElse(PresenceStatus.OFFLINE);
     }
 
     private void followRoster(MainViewModel main) {

@@ -57,10 +57,20 @@ public final class ChatView extends BorderPane {
     private Window window;
 
     public ChatView(ChatViewModel vm) {
+        this(vm, true);
+    }
+
+    /**
+     * @param withHeader false when the caller puts its own header above (a room's timeline: its header has the
+     *                   subject and the room's menu)
+     */
+    public ChatView(ChatViewModel vm, boolean withHeader) {
         this.vm = vm;
         getStyleClass().add("chat-view");
         getStylesheets().add(ChatView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
-        setTop(header());
+        if (withHeader) {
+            setTop(header());
+        }
         setCenter(messages());
         setBottom(composer());
         sceneProperty().addListener((obs, old, scene) -> {
@@ -86,11 +96,12 @@ public final class ChatView extends BorderPane {
         vm.dispose();
     }
 
-    ListView<MessageListItem> messageList() {
+    public ListView<MessageListItem> messageList() {
         return list;
     }
 
-    TextArea messageInput() {
+    /** The composer's text area, e.g. for a room's nickname completion. */
+    public TextArea messageInput() {
         return input;
     }
 

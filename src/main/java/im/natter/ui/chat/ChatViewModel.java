@@ -6,6 +6,7 @@ import im.natter.domain.event.PeerChatStateChanged;
 import im.natter.domain.model.ChatState;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.PresenceStatus;
@@ -36,6 +37,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import im.natter.ui.chat.MessageListItem.RoomLook;
 
 /**
  * One open conversation: its messages (newest page first, older pages on demand, live updates) and the composer.
@@ -86,10 +88,22 @@ public final class ChatViewModel {
     private boolean active;
     private long lastSeenId;
 
+    /** A room's timeline shows who wrote each message, groups a sender's rows and highlights mentions. */
+    private final boolean roomTimeline;
+    /** The user's nickname in the room, for mentions; null elsewhere. */
+    private String ownNick;
+    /** How many incoming messages were unread when the timeline opened: the "new since" line goes above them. */
+    private int newSince;
+    private long dividerBeforeId;
+
+    /** Messages of one sender this close together form one group; a longer pause shows the name again. */
+    static final java.time.Duration GROUP_PAUSE = java.time.Duration.ofMinutes(5);
+
     public ChatViewModel(UiServices services, ConversationKey key) {
         this.services = services;
         this.key = key;
         this.zone = services.clock().getZone();
+        this.roomTimeline = key.kind() == ConversationKind.ROOM;
         title.set(key.peer().localpart().orElse(key.peer().value()));
         composerText.addListener((obs, old, text) -> composerChanged(text));
         sending.addListener((obs, old, now) -> updateCanSend());
@@ -97,6 +111,28 @@ public final class ChatViewModel {
         peerStatusText.set(describe(peerPresence.get()));
         loadingOlder.addListener((obs, old, now) -> updateOlderStatus(null));
         hasOlder.addListener((obs, old, now) -> updateOlderStatus(null));
+    }
+
+    /**
+     * The user's nickname in a room: their messages are recognised by it and other messages that name it are
+     * highlighted. Changing it looks at the rows again.
+     */
+    public void setOwnNick(String nick) {
+        if (java.util.Objects.equals(nick, ownNick)) {
+            return;
+        }
+        ownNick = nick;
+        for (int i = 0; i < items.size(); i++) {
+            relook(i);
+        }
+    }
+
+    /**
+     * How many messages were unread when the user came back; call before {@link #activate}. The first of them
+     * gets a line above it: "N new since you were last here".
+     */
+    public void setNewSince(int unread) {
+        newSince = Math.max(0, unread);
     }
 
     /** Loads the newest page, follows new and changed messages, and marks the conversation read. */
@@ -132,6 +168,7 @@ public final class ChatViewModel {
                 loadError.set("The messages could not be loaded: " + reason(error));
             } else {
                 pageArrived(page);
+                placeDivider();
                 localExhausted = page.size() < PAGE_SIZE;
                 hasOlder.set(!localExhausted || services.history() != null);
                 loaded.set(true);
@@ -474,7 +511,8 @@ public final class ChatViewModel {
         if (old.state() != m.state() && !old.state().canMoveTo(m.state())) {
             return;
         }
-        items.set(i, new MessageListItem(m, old.dayLabel(), zone, quoteFor(m)));
+        ChatMessage previous = i > 0 ? items.get(i - 1).message() : null;
+        items.set(i, new MessageListItem(m, old.dayLabel(), zone, quoteFor(m), lookOf(previous, m)));
         // a correction or retraction of an answered message shows in the quotes of its replies too
         requote(m);
     }
@@ -504,7 +542,7 @@ public final class ChatViewModel {
         List<MessageListItem> block = new ArrayList<>(fresh.size());
         ChatMessage previous = null;
         for (ChatMessage m : fresh) {
-            block.add(new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m)));
+            block.add(new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m), lookOf(previous, m)));
             ids.add(m.id());
             previous = m;
         }
@@ -516,7 +554,7 @@ public final class ChatViewModel {
         int at = insertionPoint(m);
         ChatMessage previous = at > 0 ? items.get(at - 1).message() : null;
         ids.add(m.id());
-        items.add(at, new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m)));
+        items.add(at, new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m), lookOf(previous, m)));
         relabel(at + 1);
         requote(m);
     }
@@ -574,19 +612,77 @@ public final class ChatViewModel {
     }
 
     private String authorOf(ChatMessage m) {
-        return m.isOutgoing() ? "You" : title.get();
+        return m.isOutgoing() ? "You" : roomTimeline ? senderName(m) : title.get();
     }
 
-    /** Gives the item at {@code i} the day label it should have after its neighbour above changed. */
+    /** Gives the item at {@code i} the day label and look it should have after its neighbour above changed. */
     private void relabel(int i) {
         if (i <= 0 || i >= items.size()) {
             return;
         }
         MessageListItem item = items.get(i);
-        MessageListItem fixed = item.withDayLabel(labelAfter(items.get(i - 1).message(), item.message()));
+        ChatMessage previous = items.get(i - 1).message();
+        MessageListItem fixed = item.withDayLabel(labelAfter(previous, item.message()))
+                .withRoomLook(lookOf(previous, item.message()));
         if (fixed != item) {
             items.set(i, fixed);
         }
+    }
+
+    private void relook(int i) {
+        MessageListItem item = items.get(i);
+        MessageListItem fixed = item.withRoomLook(lookOf(i > 0 ? items.get(i - 1).message() : null, item.message()));
+        if (fixed != item) {
+            items.set(i, fixed);
+        }
+    }
+
+    /** Puts the "new since you were last here" line above the oldest of the {@link #newSince} unread messages. */
+    private void placeDivider() {
+        if (!roomTimeline || newSince <= 0) {
+            return;
+        }
+        int seen = 0;
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (!items.get(i).isOutgoing() && ++seen == newSince) {
+                dividerBeforeId = items.get(i).id();
+                relook(i);
+                return;
+            }
+        }
+    }
+
+    private RoomLook lookOf(ChatMessage previous, ChatMessage m) {
+        if (!roomTimeline) {
+            return null;
+        }
+        boolean own = isOwn(m);
+        String divider = m.id() != 0 && m.id() == dividerBeforeId
+                ? newSince + " new since you were last here" : null;
+        boolean continued = divider == null && previous != null && sameSender(previous, m)
+                && previous.displayTime().atZone(zone).toLocalDate().equals(m.displayTime().atZone(zone).toLocalDate())
+                && java.time.Duration.between(previous.displayTime(), m.displayTime()).compareTo(GROUP_PAUSE) < 0;
+        boolean mention = !own && !m.retracted() && (m.mentionsMe() || Mentions.mentions(m.body(), ownNick));
+        return new RoomLook(own ? null : senderName(m), continued, mention, divider);
+    }
+
+    private boolean isOwn(ChatMessage m) {
+        return m.isOutgoing();
+    }
+
+    private boolean sameSender(ChatMessage a, ChatMessage b) {
+        if (isOwn(a) || isOwn(b)) {
+            return isOwn(a) && isOwn(b);
+        }
+        if (a.occupantId() != null && b.occupantId() != null) {
+            return a.occupantId().equals(b.occupantId());
+        }
+        return java.util.Objects.equals(a.senderNick(), b.senderNick());
+    }
+
+    private static String senderName(ChatMessage m) {
+        return m.senderNick() != null && !m.senderNick().isBlank() ? DisplayText.oneLine(m.senderNick())
+                : m.sender().localpart().orElse(m.sender().value());
     }
 
     private String labelAfter(ChatMessage previous, ChatMessage m) {

@@ -10,7 +10,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import im.natter.ui.fx.ConsistentColor;
+import im.natter.ui.fx.InitialsAvatar;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -30,10 +34,20 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final PseudoClass SEEN = PseudoClass.getPseudoClass("seen");
     private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
+    private static final PseudoClass MENTION = PseudoClass.getPseudoClass("mention");
+    private static final PseudoClass CONTINUED = PseudoClass.getPseudoClass("continued");
+    private static final PseudoClass MODERATED = PseudoClass.getPseudoClass("moderated");
+    /** The avatar beside a room sender's first row; later rows of the group keep its room free. */
+    private static final double ROOM_AVATAR = 28;
     /** How wide a bubble may get, as a share of the list. */
     private static final double BUBBLE_SHARE = 0.72;
 
     private final Label day = new Label();
+    private final Label dividerText = new Label();
+    private final HBox divider = new HBox(10, line(), dividerText, line());
+    private final InitialsAvatar avatar = new InitialsAvatar(ROOM_AVATAR);
+    private final StackPane avatarSlot = new StackPane(avatar);
+    private final Label sender = new Label();
     private final FontIcon lock = new FontIcon(Material2AL.LOCK);
     private final SelectableText body = new SelectableText();
     private final HBox content = new HBox(8, lock, body);
@@ -48,15 +62,27 @@ final class MessageCell extends ListCell<MessageListItem> {
     private final Tooltip stateTip = new Tooltip();
     private final Hyperlink retry = new Hyperlink("Retry");
     private final HBox meta = new HBox(4, edited, time, state, retry);
-    private final VBox bubble = new VBox(2, quote, content, meta);
-    private final HBox row = new HBox(bubble);
-    private final VBox root = new VBox(day, row);
+    private final VBox bubble = new VBox(2, sender, quote, content, meta);
+    private final HBox row = new HBox(8, avatarSlot, bubble);
+    private final VBox root = new VBox(day, divider, row);
 
     MessageCell(ListView<MessageListItem> list, Consumer<MessageListItem> onRetry, Consumer<String> onLink) {
         getStyleClass().add("message-cell");
         day.getStyleClass().add("day-separator");
         day.setMaxWidth(Double.MAX_VALUE);
         day.setAlignment(Pos.CENTER);
+        divider.getStyleClass().add("new-divider");
+        divider.setAlignment(Pos.CENTER);
+        dividerText.getStyleClass().add("new-divider-text");
+        dividerText.setMinWidth(Region.USE_PREF_SIZE);
+        avatarSlot.getStyleClass().add("sender-avatar");
+        avatarSlot.setAlignment(Pos.TOP_CENTER);
+        avatarSlot.setMinWidth(ROOM_AVATAR);
+        avatarSlot.setPrefWidth(ROOM_AVATAR);
+        sender.getStyleClass().add("message-sender");
+        sender.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        sender.setMinWidth(0);
+        row.setFillHeight(false);
         lock.getStyleClass().add("encrypted-icon");
         content.setAlignment(Pos.TOP_LEFT);
         quote.getStyleClass().add("reply-quote");
@@ -112,6 +138,7 @@ final class MessageCell extends ListCell<MessageListItem> {
         day.setText(label);
         day.setVisible(label != null);
         day.setManaged(label != null);
+        showRoomLook(item);
 
         boolean outgoing = item.isOutgoing();
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
@@ -132,6 +159,44 @@ final class MessageCell extends ListCell<MessageListItem> {
                 Locale.getDefault(Locale.Category.FORMAT)));
         showState(outgoing ? item.state() : null, item.error());
         setGraphic(root);
+    }
+
+    /** Sender, avatar, grouping, mention and the "new since" line of a room row; nothing of it in a chat. */
+    private void showRoomLook(MessageListItem item) {
+        var look = item.room();
+        String dividerWords = item.divider();
+        show(divider, dividerWords != null);
+        dividerText.setText(dividerWords);
+        boolean roomIncoming = look != null && look.sender() != null;
+        String name = item.senderToShow();
+        show(sender, name != null);
+        // the avatar keeps its room on continued rows, so a group's bubbles line up under the first one
+        avatarSlot.setManaged(roomIncoming);
+        avatar.setVisible(name != null);
+        if (name != null) {
+            sender.setText(name);
+            String css = ConsistentColor.css(name, false);
+            sender.setStyle("-fx-text-fill: " + css + ";");
+            avatar.set(name, name);
+        }
+        avatarSlot.setVisible(roomIncoming);
+        bubble.pseudoClassStateChanged(MENTION, item.isMention());
+        bubble.pseudoClassStateChanged(MODERATED, item.isModerated());
+        pseudoClassStateChanged(CONTINUED, look != null && look.continued());
+    }
+
+    private static void show(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private static Region line() {
+        Region r = new Region();
+        r.getStyleClass().add("new-divider-line");
+        r.setPrefHeight(1);
+        r.setMaxHeight(1);
+        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
+        return r;
     }
 
     private void showQuote(ReplyQuote q) {

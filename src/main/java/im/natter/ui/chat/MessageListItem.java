@@ -21,10 +21,14 @@ public final class MessageListItem {
     /** What a message the sender took back (XEP-0424) shows; its text is gone. */
     public static final String DELETED_NOTICE = "This message was deleted";
 
+    /** What a message a room's moderator removed for everyone (XEP-0425) shows. */
+    public static final String MODERATED_NOTICE = "Removed by a moderator";
+
     private final ChatMessage message;
     private final String dayLabel;
     private final ZoneId zone;
     private final ReplyQuote quote;
+    private final RoomLook room;
     private String displayText;
     private List<TextSegment> segments;
     private Boolean rightToLeft;
@@ -34,10 +38,52 @@ public final class MessageListItem {
     }
 
     MessageListItem(ChatMessage message, String dayLabel, ZoneId zone, ReplyQuote quote) {
+        this(message, dayLabel, zone, quote, null);
+    }
+
+    MessageListItem(ChatMessage message, String dayLabel, ZoneId zone, ReplyQuote quote, RoomLook room) {
         this.message = Objects.requireNonNull(message, "message");
         this.dayLabel = dayLabel;
         this.zone = zone;
         this.quote = quote;
+        this.room = room;
+    }
+
+    /**
+     * How a row of a room timeline looks beyond a chat's: who wrote it, whether it goes on from the same sender's
+     * row above (then name and avatar are not repeated, as in Dino), whether it names the user, and the "new since
+     * you were last here" line above it.
+     *
+     * @param sender    the nickname to show, or null for the user's own message
+     * @param continued the row above is by the same sender, the same day, a little earlier
+     * @param divider   the words of the line above the row, or null
+     */
+    public record RoomLook(String sender, boolean continued, boolean mention, String divider) {
+    }
+
+    /** The room part of the look, or null in a one-to-one chat. */
+    public RoomLook room() {
+        return room;
+    }
+
+    /** The nickname to show above the text, or null (one-to-one chats, the user's own, a continued group). */
+    public String senderToShow() {
+        return room == null || room.sender() == null || room.continued() ? null : room.sender();
+    }
+
+    /** It names the user's nickname in a room. */
+    public boolean isMention() {
+        return room != null && room.mention();
+    }
+
+    /** "3 new since you were last here" above this row, or null. */
+    public String divider() {
+        return room == null ? null : room.divider();
+    }
+
+    /** A moderator removed it for everyone (XEP-0425). */
+    public boolean isModerated() {
+        return message.isModerated();
     }
 
     public ChatMessage message() {
@@ -105,7 +151,7 @@ public final class MessageListItem {
     /** The body as shown: made safe, cut if huge; the OMEMO notice for encrypted messages. */
     public String displayText() {
         if (displayText == null) {
-            displayText = isDeleted() ? DELETED_NOTICE
+            displayText = isModerated() ? moderatedText() : isDeleted() ? DELETED_NOTICE
                     : isEncrypted() ? OMEMO_NOTICE : DisplayText.of(message.body());
         }
         return displayText;
@@ -113,7 +159,7 @@ public final class MessageListItem {
 
     /** The text the user copies with "Copy message": the whole body, cleaned of control characters. */
     public String copyText() {
-        return isDeleted() ? DELETED_NOTICE : isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
+        return isModerated() ? moderatedText() : isDeleted() ? DELETED_NOTICE : isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
     }
 
     public List<TextSegment> segments() {
@@ -131,12 +177,22 @@ public final class MessageListItem {
         return rightToLeft;
     }
 
+    private String moderatedText() {
+        String reason = message.moderationReason();
+        return reason == null || reason.isBlank() ? MODERATED_NOTICE
+                : MODERATED_NOTICE + ": " + DisplayText.oneLine(reason).strip();
+    }
+
     MessageListItem withDayLabel(String label) {
-        return Objects.equals(label, dayLabel) ? this : new MessageListItem(message, label, zone, quote);
+        return Objects.equals(label, dayLabel) ? this : new MessageListItem(message, label, zone, quote, room);
     }
 
     MessageListItem withQuote(ReplyQuote newQuote) {
-        return Objects.equals(newQuote, quote) ? this : new MessageListItem(message, dayLabel, zone, newQuote);
+        return Objects.equals(newQuote, quote) ? this : new MessageListItem(message, dayLabel, zone, newQuote, room);
+    }
+
+    MessageListItem withRoomLook(RoomLook look) {
+        return Objects.equals(look, room) ? this : new MessageListItem(message, dayLabel, zone, quote, look);
     }
 
     @Override

@@ -20,6 +20,9 @@ public final class ConversationListItem {
     private final StringProperty preview = new SimpleStringProperty(this, "preview", "");
     private final StringProperty timeText = new SimpleStringProperty(this, "timeText", "");
     private final IntegerProperty unread = new SimpleIntegerProperty(this, "unread");
+    private final IntegerProperty mentions = new SimpleIntegerProperty(this, "mentions");
+    private final javafx.beans.property.BooleanProperty muted =
+            new javafx.beans.property.SimpleBooleanProperty(this, "muted");
     private final ObjectProperty<Instant> lastActivity = new SimpleObjectProperty<>(this, "lastActivity");
 
     ConversationListItem(ConversationKey key, String name) {
@@ -34,6 +37,38 @@ public final class ConversationListItem {
     /** The identifier the avatar colour is derived from (XEP-0392: the bare address). */
     public String colourId() {
         return key.peer().value();
+    }
+
+    public boolean isRoom() {
+        return key.kind() == im.natter.domain.model.ConversationKind.ROOM;
+    }
+
+    /** A private conversation with someone in a room. */
+    public boolean isRoomPrivate() {
+        return key.kind() == im.natter.domain.model.ConversationKind.ROOM_PRIVATE;
+    }
+
+    /** Unread messages that name the user (rooms). */
+    public ReadOnlyIntegerProperty mentionsProperty() {
+        return mentions;
+    }
+
+    public int mentions() {
+        return mentions.get();
+    }
+
+    /** The room asks for no attention (notification level NONE). */
+    public javafx.beans.property.ReadOnlyBooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    public boolean muted() {
+        return muted.get();
+    }
+
+    void updateRoom(int mentionCount, boolean isMuted) {
+        mentions.set(mentionCount);
+        muted.set(isMuted);
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -1,6 +1,11 @@
 package im.natter.ui.conversations;
 
+import im.natter.domain.event.BookmarksChanged;
 import im.natter.domain.event.ConversationChanged;
+import im.natter.domain.event.RoomChanged;
+import im.natter.domain.model.Bookmark;
+import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.NotificationLevel;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.Conversation;
@@ -48,6 +53,10 @@ public final class ConversationListViewModel {
     private final ObjectProperty<ConversationKey> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError", "");
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /** Rooms in the list only because they are bookmarked (nothing said in them yet). */
+    private final java.util.Set<ConversationKey> bookmarkOnly = new java.util.HashSet<>();
+    /** Rooms the user named in a bookmark; the room's own name does not replace it. */
+    private final java.util.Set<Address> bookmarkNames = new java.util.HashSet<>();
     private boolean active;
 
     public ConversationListViewModel(UiServices services, AccountId account, Consumer<ConversationKey> onOpen) {
@@ -66,6 +75,23 @@ public final class ConversationListViewModel {
                 apply(e.conversation());
             }
         }));
+        subscriptions.add(services.events().on(BookmarksChanged.class, e -> {
+            if (e.account().equals(account)) {
+                bookmarks(e.bookmarks());
+            }
+        }));
+        subscriptions.add(services.events().on(RoomChanged.class, e -> {
+            if (e.account().equals(account) && e.snapshot().features() != null) {
+                setRoomName(e.room(), e.snapshot().features().name(), false);
+            }
+        }));
+        if (services.bookmarks() != null) {
+            services.bookmarks().bookmarks(account).whenCompleteAsync((list, error) -> {
+                if (active && error == null) {
+                    bookmarks(list);
+                }
+            }, services.fx());
+        }
         services.conversations().conversations(account).whenCompleteAsync((list, error) -> {
             if (!active) {
                 return;
@@ -78,7 +104,7 @@ public final class ConversationListViewModel {
             }
             for (Conversation c : list) {
                 // an event that came in while the archive was read is newer; keep it
-                if (!byKey.containsKey(c.key())) {
+                if (!byKey.containsKey(c.key()) || bookmarkOnly.remove(c.key())) {
                     apply(c);
                 }
             }
@@ -121,10 +147,61 @@ public final class ConversationListViewModel {
             displayNames.put(address, DisplayText.oneLine(name).strip());
         }
         for (ConversationListItem item : items) {
-            if (item.key().peer().equals(address)) {
-                item.setName(nameOf(address));
+            Address peer = item.key().peer();
+            if (peer.equals(address) || (peer.isOccupant() && peer.bare().equals(address))) {
+                item.setName(nameOf(peer));
             }
         }
+    }
+
+    /** The name the list shows for {@code key}. */
+    public String nameOf(ConversationKey key) {
+        return nameOf(key.peer());
+    }
+
+    /** How many messages of {@code key} were unread at last word from the archive (for "new since"). */
+    public int unreadOf(ConversationKey key) {
+        Conversation c = latest.get(key);
+        return c == null ? 0 : c.unread();
+    }
+
+    /**
+     * The user's bookmarks are rooms in the list even before anything was said in them; a bookmark taken away
+     * takes its row with it only while the room has no messages.
+     */
+    private void bookmarks(List<Bookmark> bookmarks) {
+        java.util.Set<ConversationKey> marked = new java.util.HashSet<>();
+        for (Bookmark b : bookmarks) {
+            ConversationKey key = new ConversationKey(account, b.room(), ConversationKind.ROOM);
+            marked.add(key);
+            if (b.name() != null && !b.name().isBlank()) {
+                setRoomName(b.room(), b.name(), true);
+            }
+            if (!byKey.containsKey(key)) {
+                apply(new Conversation(key, null, 0));
+                bookmarkOnly.add(key);
+            }
+        }
+        for (ConversationKey key : List.copyOf(bookmarkOnly)) {
+            ConversationListItem item = byKey.get(key);
+            if (!marked.contains(key) && item != null && item.lastActivity() == null) {
+                items.remove(item);
+                byKey.remove(key);
+                latest.remove(key);
+                bookmarkOnly.remove(key);
+            }
+        }
+    }
+
+    /** A room's own name (from the room) or the user's (from a bookmark, which wins). */
+    private void setRoomName(Address room, String name, boolean fromBookmark) {
+        if (name == null || name.isBlank() || (!fromBookmark && bookmarkNames.contains(room))) {
+            return;
+        }
+        if (fromBookmark) {
+            bookmarkNames.add(room);
+        }
+        setDisplayName(room, name);
     }
 
     /** Recomputes the relative times ("Yesterday" after midnight). */
@@ -133,6 +210,9 @@ public final class ConversationListViewModel {
     }
 
     private void apply(Conversation c) {
+        if (c.lastMessage() != null) {
+            bookmarkOnly.remove(c.key());
+        }
         latest.put(c.key(), c);
         ConversationListItem item = byKey.get(c.key());
         if (item == null) {
@@ -157,7 +237,11 @@ public final class ConversationListViewModel {
         Instant time = c.lastMessage() == null ? null : c.lastMessage().time();
         String timeText = time == null ? "" : TimeLabels.listTime(time, services.clock().getZone(),
                 LocalDate.now(services.clock()), Locale.getDefault(Locale.Category.FORMAT));
-        item.update(PreviewText.of(c.lastMessage()), timeText, c.unread(), time);
+        String preview = c.lastMessage() == null && c.key().kind() == ConversationKind.ROOM ? "Room"
+                : PreviewText.of(c.lastMessage());
+        // a room's badge counts what asks for attention under its notification level
+        item.update(preview, timeText, c.attention(), time);
+        item.updateRoom(c.mentions(), c.notifications() == NotificationLevel.NONE);
     }
 
     private int insertionPoint(ConversationListItem item) {
@@ -170,6 +254,15 @@ public final class ConversationListViewModel {
 
     private String nameOf(Address address) {
         String name = displayNames.get(address);
-        return name != null ? name : address.localpart().orElse(address.value());
+        if (name != null) {
+            return name;
+        }
+        if (address.isOccupant()) {
+            // someone in a room, privately: "nick (room)"
+            Address room = address.bare();
+            String roomName = displayNames.getOrDefault(room, room.localpart().orElse(room.value()));
+            return DisplayText.oneLine(address.nick().orElse("")) + " (" + roomName + ")";
+        }
+        return address.localpart().orElse(address.value());
     }
 }

@@ -35,6 +35,23 @@ public final class FormParts {
         return box;
     }
 
+    /**
+     * Lets {@code dialog} grow or shrink to its content whenever one of {@code changes} changes (an error line
+     * appearing, a second page): a dialog keeps the size of its first layout otherwise, and its buttons slide out
+     * of sight.
+     */
+    public static void refit(javafx.scene.control.Dialog<?> dialog, javafx.beans.Observable... changes) {
+        javafx.beans.InvalidationListener fit = o -> javafx.application.Platform.runLater(() -> {
+            var pane = dialog.getDialogPane();
+            if (pane.getScene() != null && pane.getScene().getWindow() != null) {
+                pane.getScene().getWindow().sizeToScene();
+            }
+        });
+        for (javafx.beans.Observable c : changes) {
+            c.addListener(fit);
+        }
+    }
+
     public static Label muted(String text) {
         Label l = new Label(text);
         WrapGuard.wrapping(l);

@@ -11,6 +11,8 @@ import im.natter.ui.UiServices;
 import im.natter.ui.connection.ConnectionViewModel;
 import im.natter.ui.presence.PresenceViewModel;
 import im.natter.ui.roster.AddContactViewModel;
+import im.natter.ui.room.InvitationsViewModel;
+import im.natter.ui.room.JoinRoomViewModel;
 import im.natter.ui.roster.ContactListItem;
 import im.natter.ui.roster.RosterViewModel;
 import im.natter.ui.signin.SignInViewModel;
@@ -34,6 +36,7 @@ public final class MainViewModel {
     private final PresenceViewModel presence;
     private final ConnectionViewModel connection;
     private final RosterViewModel roster;
+    private final InvitationsViewModel invitations;
     private final SimpleObjectProperty<ConversationKey> openKey = new SimpleObjectProperty<>();
     private final SimpleObjectProperty<SignInViewModel> signInSheet = new SimpleObjectProperty<>();
     private final StringProperty startChatText = new SimpleStringProperty("");
@@ -58,6 +61,7 @@ public final class MainViewModel {
         this.connection = new ConnectionViewModel(services, account, () -> this.haveCredentials,
                 () -> askForPassword(null));
         this.roster = new RosterViewModel(services, account, this::open);
+        this.invitations = new InvitationsViewModel(services, account, this::open);
         this.requestCount = Bindings.size(roster.requests());
         startChatText.addListener((o, a, b) -> startChatError.set(null));
     }
@@ -66,6 +70,7 @@ public final class MainViewModel {
         presence.activate();
         connection.activate();
         roster.activate();
+        invitations.activate();
         noticeSubscription = services.events().on(NoticeRaised.class, e -> notice.set(e.text()));
         // the last roster and the requests that came while Natter was closed, before any network
         services.roster().loadFromArchive(account);
@@ -75,6 +80,7 @@ public final class MainViewModel {
         presence.dispose();
         connection.dispose();
         roster.dispose();
+        invitations.dispose();
         if (noticeSubscription != null) {
             noticeSubscription.close();
         }
@@ -174,6 +180,20 @@ public final class MainViewModel {
                         ? e.getCause().getMessage() : e.getMessage()));
             }
         }, services.fx());
+    }
+
+    /** Invitations into rooms, shown one at a time across the window. */
+    public InvitationsViewModel invitations() {
+        return invitations;
+    }
+
+    /** Whether rooms can be joined here at all (the app has a room service). */
+    public boolean hasRooms() {
+        return services.rooms() != null;
+    }
+
+    public JoinRoomViewModel newJoinRoom() {
+        return new JoinRoomViewModel(services, account, this::open);
     }
 
     public AddContactViewModel newAddContact() {

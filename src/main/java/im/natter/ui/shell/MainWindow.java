@@ -8,6 +8,8 @@ import im.natter.ui.fx.FormParts;
 import im.natter.ui.fx.WrapGuard;
 import im.natter.ui.presence.PresencePicker;
 import im.natter.ui.roster.AddContactDialog;
+import im.natter.ui.room.InvitationBar;
+import im.natter.ui.room.JoinRoomDialog;
 import im.natter.ui.roster.RosterView;
 import im.natter.ui.signin.SignInView;
 import im.natter.ui.signin.SignInViewModel;
@@ -56,6 +58,7 @@ public final class MainWindow extends StackPane {
     private final Tab contactsTab;
     private final TextField startChat = new TextField();
     private final Button addContact = new Button();
+    private final Button joinRoom = new Button();
     private final StackPane sheetLayer = new StackPane();
     private final RosterView rosterView;
 
@@ -101,7 +104,7 @@ public final class MainWindow extends StackPane {
 
         BorderPane layout = new BorderPane(chatHost);
         layout.setLeft(side);
-        layout.setTop(noticeBar());
+        layout.setTop(new VBox(noticeBar(), new InvitationBar(vm.invitations())));
 
         sheetLayer.getStyleClass().add("sheet-layer");
         sheetLayer.setVisible(false);
@@ -173,7 +176,14 @@ public final class MainWindow extends StackPane {
         addContact.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         addContact.setTooltip(new Tooltip("Add contact"));
         addContact.setOnAction(e -> new AddContactDialog(vm.newAddContact(), getScene().getWindow()).show());
-        HBox row = new HBox(4, startChat, go, addContact);
+        joinRoom.setGraphic(new FontIcon(Material2AL.GROUP_ADD));
+        joinRoom.setId("join-room");
+        joinRoom.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        joinRoom.setTooltip(new Tooltip("Join or create a room"));
+        joinRoom.setOnAction(e -> new JoinRoomDialog(vm.newJoinRoom(), getScene().getWindow()).show());
+        joinRoom.setVisible(vm.hasRooms());
+        joinRoom.setManaged(vm.hasRooms());
+        HBox row = new HBox(4, startChat, go, addContact, joinRoom);
         row.setAlignment(Pos.CENTER_LEFT);
         Label error = FormParts.errorLine(vm.startChatErrorProperty(), "start-chat-error");
         VBox box = new VBox(4, row, error);
@@ -263,6 +273,10 @@ public final class MainWindow extends StackPane {
 
     StackPane chatHost() {
         return chatHost;
+    }
+
+    Button joinRoomButton() {
+        return joinRoom;
     }
 
     Button addContactButton() {

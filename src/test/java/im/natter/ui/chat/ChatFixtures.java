@@ -30,7 +30,7 @@ public final class ChatFixtures {
     public ChatFixtures(Executor fx) {
         ui = new UiServices(fakes.accounts, fakes.connections, fakes.chats, fakes.conversations, fakes.roster,
                 fakes.presence, fakes.history, new FxEventBridge(fakes.bus, fx), fx, Runnable::run, fakes.clock,
-                opened::add, fakes.readState, fakes.chatStates);
+                opened::add, fakes.readState, fakes.chatStates, fakes.rooms, fakes.bookmarks);
     }
 
     /** A message from {@code from} arriving now (or with the given server time). */

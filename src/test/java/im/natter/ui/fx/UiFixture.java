@@ -27,7 +27,7 @@ public final class UiFixture {
         Executor fx = queued ? fxQueue::add : Runnable::run;
         this.services = new UiServices(fakes.accounts, fakes.connections, fakes.chats, fakes.conversations,
                 fakes.roster, fakes.presence, fakes.history, new FxEventBridge(fakes.bus, fx), fx, Runnable::run,
-                fakes.clock, url -> { }, fakes.readState, fakes.chatStates);
+                fakes.clock, url -> { }, fakes.readState, fakes.chatStates, fakes.rooms, fakes.bookmarks);
     }
 
     public static UiFixture direct() {
