@@ -117,39 +117,43 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Stores one page of a server archive, oldest first, and lets the page's order decide where its messages sit:
-     * the server's archive is the one witness of the order in which it took them. A message new to the archive goes
-     * after the messages the page puts before it and before the stored ones it puts after it; a stored message that
-     * sits before one the page puts ahead of it (it came by another road: live, offline delivery, a carbon) moves
-     * up just behind that one. Servers that stamp whole seconds would otherwise leave the messages of one second in
-     * the order they happened to arrive.
+     * the server's archive is the one witness of the order in which it took them. Per sender in a conversation, a
+     * message new to the archive goes after the messages the page puts before it and before the stored ones it puts
+     * after it; a stored message that sits before one the page puts ahead of it (it came by another road: live,
+     * offline delivery, a carbon) moves up just behind that one. Servers that stamp whole seconds would otherwise
+     * leave the messages of one second in the order they happened to arrive.
+     *
+     * @param placedUpTo where each sender's last message of the previous page of the same catch-up went (updated
+     *                   for the next page); empty for a page that does not continue one just stored
      *
      * @return the messages that were new, in page order
      */
-    List<ChatMessage> insertPage(List<ChatMessage> page, Unread unread) throws SQLException {
-        long[] conversationIds = new long[page.size()];
+    List<ChatMessage> insertPage(List<ChatMessage> page, Unread unread, Map<SenderKey, Place> placedUpTo)
+            throws SQLException {
+        SenderKey[] senders = new SenderKey[page.size()];
         Place[] stored = new Place[page.size()];
         for (int i = 0; i < page.size(); i++) {
             ChatMessage m = page.get(i);
-            conversationIds[i] = conversationId(m.conversation(), m.localTime());
-            stored[i] = placeOfRepeat(conversationIds[i], m);
+            senders[i] = new SenderKey(conversationId(m.conversation(), m.localTime()), m.sender().value());
+            stored[i] = placeOfRepeat(senders[i].conversationId(), m);
         }
-        Map<Long, Place> placedUpTo = new HashMap<>();
         List<ChatMessage> added = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
-            long conversationId = conversationIds[i];
-            Place floor = placedUpTo.get(conversationId);
+            SenderKey sender = senders[i];
+            long conversationId = sender.conversationId();
+            Place floor = placedUpTo.get(sender);
             if (stored[i] != null) {
                 Place here = stored[i];
                 if (floor != null && floor.isAfter(here) && floor.sortTime() - here.sortTime() <= MAX_MOVE_MILLIS) {
                     here = move(here, floor.sortTime() + 1);
                 }
-                placedUpTo.put(conversationId, floor != null && floor.isAfter(here) ? floor : here);
+                placedUpTo.put(sender, floor != null && floor.isAfter(here) ? floor : here);
                 fillInStanzaId(conversationId, page.get(i));
                 continue;
             }
             Long ceiling = null;
             for (int j = i + 1; j < page.size() && ceiling == null; j++) {
-                if (conversationIds[j] == conversationId && stored[j] != null
+                if (sender.equals(senders[j]) && stored[j] != null
                         && (floor == null || stored[j].sortTime() > floor.sortTime())) {
                     ceiling = stored[j].sortTime();
                 }
@@ -159,13 +163,21 @@ final class MessageWriter implements AutoCloseable {
             Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
             inserted.ifPresent(added::add);
             // a new row has the highest id, so it sorts after anything stored at the same time
-            placedUpTo.put(conversationId, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place));
+            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place));
         }
         return added;
     }
 
+    /**
+     * One sender in one conversation: the order a page witnesses is kept per sender, so that a message moved
+     * behind its predecessor never jumps over a later one of the same sender that the page does not hold (it is
+     * still on its way, or in the next page).
+     */
+    record SenderKey(long conversationId, String sender) {
+    }
+
     /** Where a stored message sits: conversations are ordered by sort time, then id. */
-    private record Place(long id, long sortTime) {
+    record Place(long id, long sortTime) {
         boolean isAfter(Place other) {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
         }

@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,14 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             DO UPDATE SET last_archive_id = excluded.last_archive_id, last_synced = excluded.last_synced""";
 
     private final Database database;
+    /**
+     * Where each catch-up's last page left each sender (writer thread only), so the next page of the same catch-up
+     * continues the order across the page boundary. Keyed by archive; tagged with the cursor the page ended at.
+     */
+    private final Map<List<Object>, PagePlaces> pagePlaces = new HashMap<>();
+
+    private record PagePlaces(String endedAt, Map<MessageWriter.SenderKey, MessageWriter.Place> places) {
+    }
 
     public SqliteSyncStateStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
@@ -107,7 +117,11 @@ public final class SqliteSyncStateStore implements SyncStateStore {
                 for (MessageChange change : pageChanges) {
                     writer.applyChange(change, MessageWriter.Unread.AFTER_READ_POINT, changed, addedByChanges);
                 }
-                added.addAll(writer.insertPage(page, MessageWriter.Unread.AFTER_READ_POINT));
+                Map<MessageWriter.SenderKey, MessageWriter.Place> places = placesBefore(connection, cursor);
+                added.addAll(writer.insertPage(page, MessageWriter.Unread.AFTER_READ_POINT, places));
+                if (cursor != null) {
+                    pagePlaces.put(archiveKey(cursor), new PagePlaces(cursor.lastArchiveId(), places));
+                }
                 changedNow = SqliteMessageStore.readBack(writer, changed);
             }
             added.addAll(addedByChanges);
@@ -116,6 +130,41 @@ public final class SqliteSyncStateStore implements SyncStateStore {
             }
             return new StoredMessages(added, changedNow);
         });
+    }
+
+    /**
+     * The places the previous page left, when this page continues it: the cursor stored now is where that page
+     * ended and this page moves it on (a catch-up forwards). Pages that keep the cursor where it is (the first
+     * window, read backwards) or start elsewhere begin afresh.
+     */
+    private Map<MessageWriter.SenderKey, MessageWriter.Place> placesBefore(Connection connection, SyncState cursor)
+            throws SQLException {
+        if (cursor == null) {
+            return new HashMap<>();
+        }
+        PagePlaces previous = pagePlaces.remove(archiveKey(cursor));
+        String storedNow = storedCursor(connection, cursor);
+        if (previous == null || storedNow == null || !storedNow.equals(previous.endedAt())
+                || storedNow.equals(cursor.lastArchiveId())) {
+            return new HashMap<>();
+        }
+        return previous.places();
+    }
+
+    private static List<Object> archiveKey(SyncState cursor) {
+        return List.of(cursor.account(), key(cursor.with()));
+    }
+
+    private static String storedCursor(Connection connection, SyncState cursor) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT s.last_archive_id FROM sync_state s JOIN account a ON a.id = s.account_id
+                WHERE a.address = ? AND s.with_address = ?""")) {
+            query.setString(1, cursor.account().address().value());
+            query.setString(2, key(cursor.with()));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
     }
 
     private static void moveCursor(Connection connection, SyncState cursor) throws SQLException {

@@ -440,6 +440,35 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void theNextPageOfACatchUpContinuesEachSendersOrderAcrossThePageBoundary() throws Exception {
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(900)));
+        sync.storePage(List.of(fromBob("1", "s-1", 0)), cursor("s-1", SYNCED));
+        // the next page starts with a message only the archive had, stamped in the same whole second
+        sync.storePage(List.of(fromBob("2", "s-2", 0), fromBob("3", "s-3", 0)), cursor("s-3", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void aPageNeverMovesOneSendersMessageOverAnotherOfTheSameSenderItDoesNotHold() throws Exception {
+        // the user's own messages, stored as they were written; one of Bob's, received a little later
+        messages.insert(TestMessages.to(BOB).body("a1").originId("o-1").at(T0.plusMillis(100)).build());
+        messages.insert(TestMessages.to(BOB).body("a2").originId("o-2").at(T0.plusMillis(200)).build());
+        messages.insert(TestMessages.to(BOB).body("a3").originId("o-3").at(T0.plusMillis(300)).build());
+        messages.insert(liveFromBob("b1", "s-b1", T0.plusMillis(350)));
+
+        // the server took Bob's before the user's second one; the third is not in the archive yet
+        sync.storePage(List.of(
+                TestMessages.to(BOB).body("a1").originId("o-1").stanzaId("s-a1", OUR_SERVER).at(T0).build(),
+                fromBob("b1", "s-b1", 0),
+                TestMessages.to(BOB).body("a2").originId("o-2").stanzaId("s-a2", OUR_SERVER).at(T0).build()),
+                cursor("s-a2", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).filteredOn(ChatMessage::isOutgoing).extracting(ChatMessage::body)
+                .containsExactly("a1", "a2", "a3");
+    }
+
+    @Test
     void aStampWithFractionsOfASecondIsTakenAsItIs() throws Exception {
         messages.insert(liveFromBob("2", "s-2", T0.plusMillis(700)));
         messages.insert(TestMessages.from(BOB).body("1").stanzaId("s-1", OUR_SERVER).serverTime(T0.plusMillis(118))
