@@ -3,7 +3,7 @@ package im.natter.xmpp;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.ServerEndpoint;
-import im.natter.testsupport.prosody.ProsodyServer;
+import im.natter.testsupport.server.XmppTestServer;
 import im.natter.testsupport.prosody.TestAccount;
 import im.natter.xmpp.support.Recorder;
 import java.time.Duration;
@@ -22,6 +22,7 @@ final class TestClient implements AutoCloseable {
     final RosterAdapter roster;
     final PresenceAdapter presence;
     final HistoryAdapter history;
+    final RoomAdapter rooms;
     final Recorder events = new Recorder();
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -32,18 +33,20 @@ final class TestClient implements AutoCloseable {
         roster = new RosterAdapter(sessions);
         presence = new PresenceAdapter(sessions);
         history = new HistoryAdapter(sessions);
+        rooms = new RoomAdapter(sessions);
         connection.addListener(events);
+        rooms.addListener(events);
         chat.addListener(events);
         roster.addListener(events);
         presence.addListener(events);
     }
 
-    static XmppConfig configFor(ProsodyServer server) {
+    static XmppConfig configFor(XmppTestServer server) {
         return XmppConfig.defaults().withTrustStore(server.trustStore())
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
 
-    static TestClient forServer(ProsodyServer server) {
+    static TestClient forServer(XmppTestServer server) {
         return new TestClient(configFor(server));
     }
 
