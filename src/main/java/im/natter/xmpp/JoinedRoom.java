@@ -41,6 +41,7 @@ final class JoinedRoom {
     volatile Occupant self;
     volatile String subject;
     volatile boolean created;
+    volatile boolean subjectSeen;
     /** A nickname change the user asked for and its answer. */
     volatile String requestedNick;
     volatile CompletableFuture<Void> nickChange;

@@ -464,8 +464,8 @@ public final class RoomAdapter implements RoomPort {
             return; // XEP-0249 has no decline
         }
         Session session = sessions.live(invitation.account());
-        sendStanza(session, Invitations.decline(roomJidOrThrow(invitation.room()),
-                bareJidOrThrow(invitation.inviter()), reason));
+        sendStanza(session, Invitations.decline(roomJidOrThrow(invitation.room()), invitation.inviter().value(),
+                reason));
     }
 
     @Override
@@ -726,7 +726,12 @@ public final class RoomAdapter implements RoomPort {
 
     private void subject(JoinedRoom r, Message message) {
         String subject = RoomMessages.subject(message);
+        boolean first = !r.subjectSeen;
+        r.subjectSeen = true;
         r.subject = subject;
+        if (first && r.created && (subject == null || subject.isEmpty())) {
+            return; // a new room's empty subject, sent after the join was already complete
+        }
         if (r.phase != JoinedRoom.Phase.LIVE) {
             endHistory(r); // the subject closes the history (XEP-0045 §7.2.15)
             return;

@@ -5,6 +5,7 @@ import im.natter.domain.model.Address;
 import im.natter.domain.model.RoomInvitation;
 import java.util.Optional;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StandardExtensionElement;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smackx.muc.packet.GroupChatInvitation;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
@@ -35,6 +36,20 @@ public final class Invitations {
         if (from == null || message.getType() == Message.Type.error || message.getType() == Message.Type.groupchat) {
             return Optional.empty();
         }
+        // Servers add a jabber:x:conference element to mediated invitations for older clients: muc#user first.
+        MUCUser x = MUCUser.from(message);
+        if (x != null && x.getInvite() != null) {
+            if (!from.isEntityBareJid()) {
+                return Optional.empty(); // a mediated invitation comes from the room itself
+            }
+            Optional<Address> room = Address.parse(from.toString());
+            Optional<Address> inviter = room.flatMap(r -> inviter(r, x.getInvite().getFrom()));
+            if (room.isEmpty() || inviter.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RoomInvitation(account, room.get(), inviter.get(),
+                    blank(x.getInvite().getReason()), blank(x.getPassword()), false));
+        }
         GroupChatInvitation direct = GroupChatInvitation.from(message);
         if (direct != null) {
             Optional<Address> room = Address.parse(direct.getRoomAddress().toString());
@@ -45,19 +60,22 @@ public final class Invitations {
             return Optional.of(new RoomInvitation(account, room.get(), inviter.get(), blank(direct.getReason()),
                     blank(direct.getPassword()), true));
         }
-        MUCUser x = MUCUser.from(message);
-        if (x == null || x.getInvite() == null || !from.isEntityBareJid()) {
-            return Optional.empty(); // a mediated invitation comes from the room itself
+        return Optional.empty();
+    }
+
+    /**
+     * Who the room says invites: a user's bare address, or, when the room keeps real addresses hidden (Prosody
+     * names the inviter by their nickname in the room), the inviter as an occupant of the room.
+     */
+    private static Optional<Address> inviter(Address room, Jid claimed) {
+        if (claimed == null) {
+            return Optional.of(room);
         }
-        Optional<Address> room = Address.parse(from.toString());
-        Jid claimedInviter = x.getInvite().getFrom();
-        Optional<Address> inviter = claimedInviter == null ? room
-                : Address.parse(claimedInviter.asBareJid().toString());
-        if (room.isEmpty() || inviter.isEmpty()) {
-            return Optional.empty();
+        Optional<Address> bare = Address.parse(claimed.asBareJid().toString());
+        if (bare.isPresent() && bare.get().equals(room) && claimed.getResourceOrNull() != null) {
+            return Optional.of(Address.occupant(room, claimed.getResourceOrNull().toString()));
         }
-        return Optional.of(new RoomInvitation(account, room.get(), inviter.get(), blank(x.getInvite().getReason()),
-                blank(x.getPassword()), false));
+        return bare;
     }
 
     public static Optional<Declined> declined(Message message) {
@@ -87,9 +105,17 @@ public final class Invitations {
         return StanzaBuilder.buildMessage().ofType(Message.Type.normal).to(room).addExtension(x).build();
     }
 
-    public static Message decline(EntityBareJid room, EntityBareJid inviter, String reason) {
-        MUCUser x = new MUCUser();
-        x.setDecline(new MUCUser.Decline(blank(reason), inviter));
+    /**
+     * Declines through the room. The inviter may be a user's address or, where the room hid it, an occupant's
+     * ({@code room/nick}), which Smack's element cannot carry, hence the element is built here.
+     */
+    public static Message decline(EntityBareJid room, String inviter, String reason) {
+        var decline = StandardExtensionElement.builder("decline", MUCUser.NAMESPACE).addAttribute("to", inviter);
+        if (blank(reason) != null) {
+            decline.addElement("reason", reason);
+        }
+        StandardExtensionElement x = StandardExtensionElement.builder("x", MUCUser.NAMESPACE)
+                .addElement(decline.build()).build();
         return StanzaBuilder.buildMessage().ofType(Message.Type.normal).to(room).addExtension(x).build();
     }
 
