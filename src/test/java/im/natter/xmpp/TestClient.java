@@ -23,6 +23,7 @@ final class TestClient implements AutoCloseable {
     final PresenceAdapter presence;
     final HistoryAdapter history;
     final RoomAdapter rooms;
+    final BookmarkAdapter bookmarks;
     final Recorder events = new Recorder();
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -34,6 +35,8 @@ final class TestClient implements AutoCloseable {
         presence = new PresenceAdapter(sessions);
         history = new HistoryAdapter(sessions);
         rooms = new RoomAdapter(sessions);
+        bookmarks = new BookmarkAdapter(sessions);
+        bookmarks.addListener(events);
         connection.addListener(events);
         rooms.addListener(events);
         chat.addListener(events);
@@ -61,7 +64,12 @@ final class TestClient implements AutoCloseable {
 
     /** Connects and waits until signed in (the future is bounded, so a hang fails instead of blocking). */
     AccountId signIn(TestAccount account) throws Exception {
-        AccountSettings s = settings(account, "natter");
+        return signIn(account, "natter");
+    }
+
+    /** Signs in with the given resource, e.g. a second device of the same account. */
+    AccountId signIn(TestAccount account, String resource) throws Exception {
+        AccountSettings s = settings(account, resource);
         connect(s, account.password()).get(20, TimeUnit.SECONDS);
         return s.id();
     }
