@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration and UI tests need, when it is missing and we are allowed to:
-# Prosody and ejabberd (the XMPP servers the tests start on loopback; Prosody with its SQLite driver), Xvfb (a display for the UI tests), fonts,
+# Prosody and ejabberd (the XMPP servers the tests start on loopback; Prosody with its SQLite driver and the
+# prosody-modules collection for room moderation, XEP-0425), Xvfb (a display for the UI tests), fonts,
 # gnome-keyring and D-Bus (a real Secret Service for the credential-store tests), openssl.
 # Runs as part of the test command; prints what it does and never fails the build by itself:
 # a test that lacks its tool then fails with a message naming it.
@@ -13,6 +14,8 @@ have prosody || need+=(prosody)
 # Prosody's SQL storage (used by the long-archive tests) needs the SQLite driver for LuaDBI.
 if have dpkg-query; then
   dpkg-query -W -f='${Status}' lua-dbi-sqlite3 2>/dev/null | grep -q 'install ok installed' || need+=(lua-dbi-sqlite3)
+  # mod_muc_moderation (XEP-0425) for the room tests; the harness enables what it finds installed.
+  dpkg-query -W -f='${Status}' prosody-modules 2>/dev/null | grep -q 'install ok installed' || need+=(prosody-modules)
 fi
 have Xvfb || need+=(xvfb)
 have xauth || need+=(xauth)

@@ -10,6 +10,7 @@ import im.natter.xmpp.chat.CarbonCopies;
 import im.natter.xmpp.chat.InboundMessages;
 import im.natter.xmpp.chat.StanzaErrors;
 import im.natter.xmpp.chat.XmlText;
+import im.natter.xmpp.room.Invitations;
 import java.lang.System.Logger.Level;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
@@ -156,7 +157,8 @@ public final class ChatAdapter implements ChatPort {
         Message message = (Message) stanza;
         AccountId account = session.account;
         if (CarbonCopies.isCarbon(message)) {
-            CarbonCopies.unwrap(message, account).ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
+            CarbonCopies.unwrap(message, account).filter(m -> !sessions.isRoom(account, m.peer()))
+                    .ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
             return;
         }
         if (message.getType() == Message.Type.error) {
@@ -172,7 +174,12 @@ public final class ChatAdapter implements ChatPort {
             Address.parse(message.getFrom().asBareJid().toString()).ifPresent(from ->
                     listeners.fire(l -> l.receiptReceived(account, from, receipt.getId())));
         }
-        InboundMessages.from(message, account).ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
+        // Invitations and private messages from room occupants belong to the room adapter.
+        if (Invitations.isInvitation(message)) {
+            return;
+        }
+        InboundMessages.from(message, account).filter(m -> !sessions.isRoom(account, m.peer()))
+                .ifPresent(m -> listeners.fire(l -> l.messageReceived(m)));
     }
 
     static Jid jid(Address address, String resource) {

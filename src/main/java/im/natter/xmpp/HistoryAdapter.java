@@ -10,6 +10,7 @@ import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.HistoryPort;
 import im.natter.xmpp.chat.ArchivedMessages;
 import im.natter.xmpp.chat.StanzaErrors;
+import im.natter.xmpp.room.RoomMessages;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,6 +36,9 @@ import org.jivesoftware.smackx.mam.element.MamVersion;
 import org.jivesoftware.smackx.rsm.packet.RSMSet;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * The account's server archive (XEP-0313) with result set management (XEP-0059). The query is built here rather
@@ -110,6 +114,10 @@ public final class HistoryAdapter implements HistoryPort {
         }
         XMPPTCPConnection conn = session.connection;
         try {
+            if (query.isRoomArchive()) {
+                // Rooms are asked in MAM 2, which every room archive that says urn:xmpp:mam:2 speaks.
+                return query(session, conn, MamVersion.MAM2, query);
+            }
             String namespace = MamManager.getInstanceFor(conn).getMamNamespace();
             if (namespace == null) {
                 throw new UnsupportedOperationException("The server " + session.domain
@@ -135,7 +143,7 @@ public final class HistoryAdapter implements HistoryPort {
         }
     }
 
-    private static HistoryPage query(Session session, XMPPTCPConnection conn, MamVersion version, HistoryQuery q)
+    private HistoryPage query(Session session, XMPPTCPConnection conn, MamVersion version, HistoryQuery q)
             throws XMPPException.XMPPErrorException, SmackException.NoResponseException,
             SmackException.NotConnectedException, SmackException.NotLoggedInException, InterruptedException {
         String queryId = StringUtils.secureUniqueRandomString();
@@ -149,6 +157,10 @@ public final class HistoryAdapter implements HistoryPort {
         }
         MamQueryIQ iq = new MamQueryIQ(version, queryId, null, form.build());
         iq.setType(IQ.Type.set);
+        EntityBareJid room = q.isRoomArchive() ? roomJid(q) : null;
+        if (room != null) {
+            iq.setTo(room);
+        }
         // RSM: 'after' pages forwards; 'before' backwards, where an empty 'before' asks for the newest page.
         iq.addExtension(new RSMSet(q.afterArchiveId(), q.beforeArchiveId(), -1, -1, null, q.max(), null, -1));
 
@@ -174,9 +186,12 @@ public final class HistoryAdapter implements HistoryPort {
         List<InboundMessage> messages = new ArrayList<>(carriers.size());
         String firstId = null;
         String lastId = null;
+        RoomMessages.Context roomContext = room == null ? null : roomContext(session, q.archive().bare());
         for (Stanza s : carriers) {
             Message carrier = (Message) s;
-            if (!ArchivedMessages.isTrusted(carrier, queryId, session.account)) {
+            boolean trusted = room == null ? ArchivedMessages.isTrusted(carrier, queryId, session.account)
+                    : ArchivedMessages.isTrustedRoomResult(carrier, queryId, room);
+            if (!trusted) {
                 continue;
             }
             MamResultExtension result = ArchivedMessages.result(carrier);
@@ -184,7 +199,11 @@ public final class HistoryAdapter implements HistoryPort {
                 firstId = result.getId();
             }
             lastId = result.getId();
-            ArchivedMessages.message(carrier, session.account).ifPresent(messages::add);
+            if (room == null) {
+                ArchivedMessages.message(carrier, session.account).ifPresent(messages::add);
+            } else {
+                ArchivedMessages.roomMessage(carrier, roomContext).ifPresent(messages::add);
+            }
         }
         RSMSet rsm = fin.getRSMSet();
         if (rsm != null && rsm.getFirst() != null) {
@@ -194,6 +213,20 @@ public final class HistoryAdapter implements HistoryPort {
             lastId = rsm.getLast();
         }
         return new HistoryPage(messages, firstId, lastId, fin.isComplete());
+    }
+
+    private RoomMessages.Context roomContext(Session session, im.natter.domain.model.Address room) {
+        RoomDirectory directory = sessions.rooms();
+        return new RoomMessages.Context(session.account, room, directory.nick(session.account, room),
+                directory.trustsOccupantIds(session.account, room), false);
+    }
+
+    private static EntityBareJid roomJid(HistoryQuery q) {
+        try {
+            return JidCreate.entityBareFrom(q.archive().bare().value());
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("\"" + q.archive() + "\" is not a room address.", e);
+        }
     }
 
     /** Collects anything that claims to answer this query; who sent it is checked afterwards, and logged. */

@@ -55,6 +55,8 @@ public final class XmppSessions {
     private final XmppConfig config;
     private final ConcurrentMap<AccountId, Session> sessions = new ConcurrentHashMap<>();
     private final List<SessionHook> hooks = new CopyOnWriteArrayList<>();
+    /** The rooms each account is in; the room adapter answers once it is attached. */
+    private volatile RoomDirectory rooms = RoomDirectory.NONE;
     /** Runs the keep-alive checks of all accounts; its daemon thread goes away while there is nothing to check. */
     private final ScheduledThreadPoolExecutor timer;
 
@@ -77,6 +79,19 @@ public final class XmppSessions {
 
     void addHook(SessionHook hook) {
         hooks.add(hook);
+    }
+
+    /** Lets the room adapter say which addresses are rooms, so one-to-one chat leaves their messages alone. */
+    void knowRoomsBy(RoomDirectory directory) {
+        rooms = java.util.Objects.requireNonNull(directory, "directory");
+    }
+
+    RoomDirectory rooms() {
+        return rooms;
+    }
+
+    boolean isRoom(AccountId account, im.natter.domain.model.Address address) {
+        return address != null && rooms.isRoom(account, address.bare());
     }
 
     Session get(AccountId account) {

@@ -3,7 +3,7 @@ package im.natter.xmpp;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.ServerEndpoint;
-import im.natter.testsupport.prosody.ProsodyServer;
+import im.natter.testsupport.server.XmppTestServer;
 import im.natter.testsupport.prosody.TestAccount;
 import im.natter.xmpp.support.Recorder;
 import java.time.Duration;
@@ -22,6 +22,8 @@ final class TestClient implements AutoCloseable {
     final RosterAdapter roster;
     final PresenceAdapter presence;
     final HistoryAdapter history;
+    final RoomAdapter rooms;
+    final BookmarkAdapter bookmarks;
     final Recorder events = new Recorder();
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -32,18 +34,22 @@ final class TestClient implements AutoCloseable {
         roster = new RosterAdapter(sessions);
         presence = new PresenceAdapter(sessions);
         history = new HistoryAdapter(sessions);
+        rooms = new RoomAdapter(sessions);
+        bookmarks = new BookmarkAdapter(sessions);
+        bookmarks.addListener(events);
         connection.addListener(events);
+        rooms.addListener(events);
         chat.addListener(events);
         roster.addListener(events);
         presence.addListener(events);
     }
 
-    static XmppConfig configFor(ProsodyServer server) {
+    static XmppConfig configFor(XmppTestServer server) {
         return XmppConfig.defaults().withTrustStore(server.trustStore())
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5));
     }
 
-    static TestClient forServer(ProsodyServer server) {
+    static TestClient forServer(XmppTestServer server) {
         return new TestClient(configFor(server));
     }
 
@@ -58,7 +64,12 @@ final class TestClient implements AutoCloseable {
 
     /** Connects and waits until signed in (the future is bounded, so a hang fails instead of blocking). */
     AccountId signIn(TestAccount account) throws Exception {
-        AccountSettings s = settings(account, "natter");
+        return signIn(account, "natter");
+    }
+
+    /** Signs in with the given resource, e.g. a second device of the same account. */
+    AccountId signIn(TestAccount account, String resource) throws Exception {
+        AccountSettings s = settings(account, resource);
         connect(s, account.password()).get(20, TimeUnit.SECONDS);
         return s.id();
     }

@@ -88,6 +88,42 @@ public final class InboundMessages {
         if (type != Message.Type.chat && type != Message.Type.normal) {
             return Optional.empty();
         }
+        Optional<Content> parsed = content(message);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Content c = parsed.get();
+        String stanzaId;
+        String stanzaIdBy;
+        if (archiveId != null) {
+            // XEP-0313: a message's archive id is the stanza-id the archive gave it, whatever the copy carries.
+            stanzaId = archiveId;
+            stanzaIdBy = account.address().value();
+        } else {
+            StanzaIdElement sid = stanzaIdBy(message, account.address());
+            stanzaId = sid == null ? null : sid.getId();
+            stanzaIdBy = sid == null ? null : sid.getBy();
+        }
+        Instant serverTime = archiveStamp != null ? archiveStamp : c.delayStamp();
+        // Only the device a message was delivered to answers its receipt request; a carbon copy never does.
+        boolean receipt = direction == Direction.INCOMING && source != MessageSource.CARBON
+                && DeliveryReceiptRequest.from(message) != null;
+        return Optional.of(new InboundMessage(account, sender, senderResource, ConversationKind.CHAT, c.text(),
+                c.contentKind(), message.getStanzaId(), c.originId(), stanzaId, stanzaIdBy, serverTime,
+                receipt, direction, peer, source, archiveId, c.replacesId(), c.retractsId(), c.replyToId()));
+    }
+
+    /**
+     * What a message says, whoever it came from and however it arrived (one-to-one, room, archive): its text
+     * (reply quote stripped, never the fallback of an encrypted payload), origin-id, delay stamp and what it
+     * changes or answers.
+     */
+    public record Content(String text, ContentKind contentKind, String originId, Instant delayStamp,
+            String replacesId, String retractsId, String replyToId) {
+    }
+
+    /** The content of a message, or empty when it carries none (receipts, markers, chat states, key transport). */
+    public static Optional<Content> content(Message message) {
         XmlElement encrypted = omemoElement(message);
         boolean omemo = encrypted != null;
         MessageReferences refs = MessageReferences.of(message);
@@ -110,29 +146,10 @@ public final class InboundMessages {
         }
         ContentKind kind = omemo ? ContentKind.OMEMO_ENCRYPTED : ContentKind.TEXT;
         OriginIdElement origin = OriginIdElement.getOriginId(message);
-        String stanzaId;
-        String stanzaIdBy;
-        if (archiveId != null) {
-            // XEP-0313: a message's archive id is the stanza-id the archive gave it, whatever the copy carries.
-            stanzaId = archiveId;
-            stanzaIdBy = account.address().value();
-        } else {
-            StanzaIdElement sid = ourStanzaId(message, account);
-            stanzaId = sid == null ? null : sid.getId();
-            stanzaIdBy = sid == null ? null : sid.getBy();
-        }
-        Instant serverTime = archiveStamp;
-        if (serverTime == null) {
-            DelayInformation delay = DelayInformation.from(message);
-            serverTime = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();
-        }
-        // Only the device a message was delivered to answers its receipt request; a carbon copy never does.
-        boolean receipt = direction == Direction.INCOMING && source != MessageSource.CARBON
-                && DeliveryReceiptRequest.from(message) != null;
-        return Optional.of(new InboundMessage(account, sender, senderResource, ConversationKind.CHAT, text, kind,
-                message.getStanzaId(), origin == null ? null : origin.getId(), stanzaId, stanzaIdBy, serverTime,
-                receipt, direction, peer, source, archiveId, refs.replacesId(), refs.retractsId(),
-                refs.replyToId()));
+        DelayInformation delay = DelayInformation.from(message);
+        Instant stamp = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();
+        return Optional.of(new Content(text, kind, origin == null ? null : origin.getId(), stamp, refs.replacesId(),
+                refs.retractsId(), refs.replyToId()));
     }
 
     static boolean isAccount(Jid jid, AccountId account) {
@@ -147,12 +164,14 @@ public final class InboundMessages {
         return jid.getResourceOrNull() == null ? null : jid.getResourceOrNull().toString();
     }
 
-    /** Only a stanza-id our own server stamped counts: anyone else's could be forged by the sender. */
-    private static StanzaIdElement ourStanzaId(Message message, AccountId account) {
+    /**
+     * The stanza-id stamped by {@code assigner} (our own server, or a room for its messages), or null: anyone
+     * else's could be forged by the sender.
+     */
+    public static StanzaIdElement stanzaIdBy(Message message, Address assigner) {
         for (StanzaIdElement sid : message.getExtensions(StanzaIdElement.class)) {
             String by = sid.getBy();
-            if (by != null && Address.parse(by).map(account.address()::equals).orElse(false)
-                    && !by.contains("/")) {
+            if (by != null && !by.contains("/") && Address.parse(by).map(assigner::equals).orElse(false)) {
                 return sid;
             }
         }

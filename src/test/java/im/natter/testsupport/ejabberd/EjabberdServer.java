@@ -262,6 +262,7 @@ public final class EjabberdServer implements XmppTestServer {
     }
 
     /** The MUC service, {@code conference.localhost}. */
+    @Override
     public String mucDomain() {
         return "conference." + DOMAIN;
     }

@@ -14,7 +14,9 @@ record ProsodyConfig(
         String passwordHash,
         long stanzaSizeLimit,
         boolean sqlStorage,
-        boolean debugLog) {
+        boolean debugLog,
+        List<Path> pluginPaths,
+        List<String> mucModules) {
 
     static final List<String> MODULES = List.of(
             "roster", "saslauth", "tls", "disco", "carbons", "pep", "private", "register", "mam", "smacks",
@@ -47,6 +49,11 @@ record ProsodyConfig(
         lua.append("http_interfaces = { \"127.0.0.1\" }\n");
         lua.append("https_ports = { }\n");
         lua.append("https_interfaces = { \"127.0.0.1\" }\n");
+        if (!pluginPaths.isEmpty()) {
+            lua.append("plugin_paths = { ")
+                    .append(pluginPaths.stream().map(p -> quote(p.toString())).collect(Collectors.joining("; ")))
+                    .append(" }\n");
+        }
         lua.append("modules_enabled = { ")
                 .append(MODULES.stream().map(ProsodyConfig::quote).collect(Collectors.joining("; ")))
                 .append(" }\n");
@@ -72,7 +79,9 @@ record ProsodyConfig(
         lua.append("VirtualHost ").append(quote(domain)).append("\n");
         lua.append("\n");
         lua.append("Component ").append(quote("conference." + domain)).append(" \"muc\"\n");
-        lua.append("    modules_enabled = { \"muc_mam\" }\n");
+        lua.append("    modules_enabled = { ").append(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("muc_mam"), mucModules.stream()).map(ProsodyConfig::quote)
+                .collect(Collectors.joining("; "))).append(" }\n");
         lua.append("    restrict_room_creation = false\n");
         lua.append("\n");
         lua.append("Component ").append(quote("upload." + domain)).append(" \"http_file_share\"\n");

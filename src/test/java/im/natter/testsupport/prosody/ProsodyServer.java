@@ -60,6 +60,7 @@ public final class ProsodyServer implements XmppTestServer {
     private final TestCertificates.ServerIdentity identity;
     private int c2sPort;
     private int httpPort;
+    private List<String> mucModules = List.of();
     private boolean configured;
     private Process process;
     private boolean closed;
@@ -250,8 +251,14 @@ public final class ProsodyServer implements XmppTestServer {
     }
 
     /** The MUC service, {@code conference.localhost}. */
+    @Override
     public String mucDomain() {
         return "conference." + DOMAIN;
+    }
+
+    /** The prosody-modules the MUC component runs (e.g. muc_moderation), as found installed. */
+    public synchronized List<String> mucModules() {
+        return mucModules;
     }
 
     /** The upload service, {@code upload.localhost}. */
@@ -356,8 +363,19 @@ public final class ProsodyServer implements XmppTestServer {
     }
 
     private void writeConfig() {
+        List<Path> pluginPaths = new ArrayList<>();
+        List<String> mucModules = new ArrayList<>();
+        for (String module : CommunityModules.MUC_MODULES) {
+            CommunityModules.folderOf(module).ifPresent(folder -> {
+                mucModules.add(module);
+                if (!pluginPaths.contains(folder)) {
+                    pluginPaths.add(folder);
+                }
+            });
+        }
+        this.mucModules = List.copyOf(mucModules);
         ProsodyConfig config = new ProsodyConfig(base, DOMAIN, c2sPort, httpPort, isRoot(), options.passwordHash,
-                options.stanzaSizeLimit, options.sqlStorage, options.debugLog);
+                options.stanzaSizeLimit, options.sqlStorage, options.debugLog, pluginPaths, mucModules);
         try {
             Files.writeString(configFile, config.render());
         } catch (IOException e) {

@@ -28,6 +28,9 @@ public interface XmppTestServer extends AutoCloseable {
     /** The XMPP domain, {@code localhost}. */
     String domain();
 
+    /** The MUC service (XEP-0045), {@code conference.localhost}. */
+    String mucDomain();
+
     default String jid(String user) {
         return user + "@" + domain();
     }

@@ -7,9 +7,15 @@ import im.natter.domain.model.Contact;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.PresenceStatus;
 import im.natter.domain.model.SubscriptionRequest;
+import im.natter.domain.model.Bookmark;
+import im.natter.domain.model.Occupant;
+import im.natter.domain.model.RoomExit;
+import im.natter.domain.model.RoomInvitation;
+import im.natter.domain.port.BookmarkPort;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ConnectionPort;
 import im.natter.domain.port.PresencePort;
+import im.natter.domain.port.RoomPort;
 import im.natter.domain.port.RosterPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +24,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Collects every callback of the four ports as records, so a test can wait for the one it expects. */
+/** Collects every callback of the ports as records, so a test can wait for the one it expects. */
 public final class Recorder implements ConnectionPort.Listener, ChatPort.Listener, RosterPort.Listener,
-        PresencePort.Listener {
+        PresencePort.Listener, RoomPort.Listener, BookmarkPort.Listener {
 
     /** Only a guard against hanging: tests wait for events, never for time. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -35,6 +41,13 @@ public final class Recorder implements ConnectionPort.Listener, ChatPort.Listene
     public record ContactRemoved(AccountId account, Address address) { }
     public record Answered(AccountId account, Address from, boolean approved) { }
     public record PresenceSeen(AccountId account, Address from, String resource, PresenceStatus status) { }
+    public record OccupantChanged(AccountId account, Occupant occupant) { }
+    public record OccupantLeft(AccountId account, Occupant occupant, RoomExit.Kind kind, String reason) { }
+    public record OccupantRenamed(AccountId account, String oldNick, Occupant occupant) { }
+    public record SubjectChanged(AccountId account, Address room, String subject, String by) { }
+    public record SelfChanged(AccountId account, Occupant self) { }
+    public record Declined(AccountId account, Address room, Address invitee, String reason) { }
+    public record BookmarksChanged(AccountId account, List<Bookmark> bookmarks) { }
 
     private final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final List<Object> seen = new ArrayList<>();
@@ -89,5 +102,24 @@ public final class Recorder implements ConnectionPort.Listener, ChatPort.Listene
     @Override public void subscriptionAnswered(AccountId account, Address from, boolean approved) { events.add(new Answered(account, from, approved)); }
     @Override public void presenceReceived(AccountId account, Address from, String resource, PresenceStatus status) {
         events.add(new PresenceSeen(account, from, resource, status));
+    }
+    @Override public void occupantChanged(AccountId account, Occupant occupant) { events.add(new OccupantChanged(account, occupant)); }
+    @Override public void occupantLeft(AccountId account, Occupant occupant, RoomExit.Kind kind, String reason) {
+        events.add(new OccupantLeft(account, occupant, kind, reason));
+    }
+    @Override public void occupantRenamed(AccountId account, String oldNick, Occupant occupant) {
+        events.add(new OccupantRenamed(account, oldNick, occupant));
+    }
+    @Override public void subjectChanged(AccountId account, Address room, String subject, String by) {
+        events.add(new SubjectChanged(account, room, subject, by));
+    }
+    @Override public void selfChanged(AccountId account, Occupant self) { events.add(new SelfChanged(account, self)); }
+    @Override public void exited(RoomExit exit) { events.add(exit); }
+    @Override public void invitationReceived(RoomInvitation invitation) { events.add(invitation); }
+    @Override public void invitationDeclined(AccountId account, Address room, Address invitee, String reason) {
+        events.add(new Declined(account, room, invitee, reason));
+    }
+    @Override public void bookmarksChanged(AccountId account, List<Bookmark> bookmarks) {
+        events.add(new BookmarksChanged(account, bookmarks));
     }
 }
