@@ -12,6 +12,7 @@ import im.natter.domain.port.SecretStore;
 import im.natter.platform.DataDirectory;
 import im.natter.platform.secrets.SecretStores;
 import im.natter.service.AccountService;
+import im.natter.service.BookmarkService;
 import im.natter.service.ChatService;
 import im.natter.service.ChatStateService;
 import im.natter.service.ConnectionService;
@@ -20,17 +21,20 @@ import im.natter.service.EventBus;
 import im.natter.service.HistorySyncService;
 import im.natter.service.PresenceService;
 import im.natter.service.ReadStateService;
+import im.natter.service.RoomService;
 import im.natter.service.ReconnectPolicy;
 import im.natter.service.RosterService;
 import im.natter.settings.JsonSettingsStore;
 import im.natter.ui.UiServices;
 import im.natter.ui.fx.FxEventBridge;
+import im.natter.xmpp.BookmarkAdapter;
 import im.natter.xmpp.ChatAdapter;
 import im.natter.xmpp.ChatStateAdapter;
 import im.natter.xmpp.ConnectionAdapter;
 import im.natter.xmpp.HistoryAdapter;
 import im.natter.xmpp.MarkersAdapter;
 import im.natter.xmpp.PresenceAdapter;
+import im.natter.xmpp.RoomAdapter;
 import im.natter.xmpp.RosterAdapter;
 import im.natter.xmpp.XmppConfig;
 import im.natter.xmpp.XmppSessions;
@@ -88,6 +92,8 @@ public final class AppContext implements AutoCloseable {
     public final HistorySyncService history;
     public final ReadStateService readState;
     public final ChatStateService chatStates;
+    public final BookmarkService bookmarks;
+    public final RoomService rooms;
 
     private AppContext(Options options, Database database) {
         this.database = database;
@@ -107,6 +113,8 @@ public final class AppContext implements AutoCloseable {
         var historyAdapter = new HistoryAdapter(sessions);
         var markersAdapter = new MarkersAdapter(sessions);
         var chatStateAdapter = new ChatStateAdapter(sessions);
+        var roomAdapter = new RoomAdapter(sessions);
+        var bookmarkAdapter = new BookmarkAdapter(sessions);
 
         var messages = new SqliteMessageStore(database);
         var conversationStore = new SqliteConversationStore(database, clock);
@@ -116,8 +124,8 @@ public final class AppContext implements AutoCloseable {
         var settings = new JsonSettingsStore(options.dataDirectory().settingsFile(), clock);
 
         connections = new ConnectionService(connectionAdapter, bus, scheduler, options.reconnect(), clock);
-        chats = new ChatService(messages, conversationStore, chatAdapter, connectionAdapter, bus, serviceWorker,
-                readers, clock, () -> UUID.randomUUID().toString());
+        chats = new ChatService(messages, conversationStore, chatAdapter, roomAdapter, connectionAdapter, bus,
+                serviceWorker, readers, clock, () -> UUID.randomUUID().toString());
         conversations = new ConversationService(conversationStore, bus, serviceWorker, readers);
         roster = new RosterService(rosterAdapter, rosterStore, bus, serviceWorker);
         presence = new PresenceService(presenceAdapter, connectionAdapter, connections, bus, serviceWorker);
@@ -126,12 +134,9 @@ public final class AppContext implements AutoCloseable {
                 connectionAdapter, bus, serviceWorker, clock, HistorySyncService.Settings.standard());
         readState = new ReadStateService(messages, readStateStore, markersAdapter, bus, serviceWorker);
         chatStates = new ChatStateService(chatStateAdapter, bus, serviceWorker, scheduler, clock);
-        // Rooms (merge of rooms-xmpp, which brings RoomAdapter and BookmarkAdapter): build both adapters above,
-        // pass roomAdapter to ChatService (the constructor with a RoomPort after chatAdapter), and add
-        //   bookmarks = new BookmarkService(bookmarkAdapter, connectionAdapter, bus, serviceWorker);
-        //   rooms = new RoomService(roomAdapter, bookmarks, messages, syncStateStore, conversationStore,
-        //           connectionAdapter, history, bus, serviceWorker, scheduler, clock, RoomService.Settings.standard());
-        // as public final fields next to the others (RoomService after HistorySyncService, which it uses).
+        bookmarks = new BookmarkService(bookmarkAdapter, connectionAdapter, bus, serviceWorker);
+        rooms = new RoomService(roomAdapter, bookmarks, messages, syncStateStore, conversationStore,
+                connectionAdapter, history, bus, serviceWorker, scheduler, clock, RoomService.Settings.standard());
     }
 
     /** Opens the archive and builds everything. Fails with words for the user when the archive cannot open. */
@@ -143,7 +148,7 @@ public final class AppContext implements AutoCloseable {
     /** What the UI needs; {@code fx} runs on the JavaFX thread. */
     public UiServices ui(Executor fx, Consumer<String> openLink) {
         return new UiServices(accounts, connections, chats, conversations, roster, presence, history,
-                new FxEventBridge(bus, fx), fx, background, clock, openLink, readState, chatStates);
+                new FxEventBridge(bus, fx), fx, background, clock, openLink, readState, chatStates, rooms, bookmarks);
     }
 
     public EventBus events() {

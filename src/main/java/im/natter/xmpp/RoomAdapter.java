@@ -267,13 +267,72 @@ public final class RoomAdapter implements RoomPort {
     public void send(OutboundMessage message) throws ChatPort.NotConnectedException {
         String body = checkedBody(message);
         Session session = sessions.live(message.account());
-        Message stanza = StanzaBuilder.buildMessage(message.originId())
+        var builder = StanzaBuilder.buildMessage(message.originId())
                 .ofType(Message.Type.groupchat)
                 .to(roomJidOrThrow(message.to()))
                 .setBody(body)
-                .addExtension(new OriginIdElement(message.originId()))
+                .addExtension(new OriginIdElement(message.originId()));
+        sendMessage(session, message.account(), withDelay(builder, message, session).build());
+    }
+
+    @Override
+    public void retract(AccountId account, Address room, String targetId, String originId)
+            throws ChatPort.NotConnectedException {
+        Session session = sessions.live(account);
+        // XEP-0424: the retraction, a hint to keep it, and a body for clients that know neither (XEP-0428)
+        Message stanza = StanzaBuilder.buildMessage(originId)
+                .ofType(Message.Type.groupchat)
+                .to(roomJidOrThrow(room))
+                .setBody("This person attempted to retract a previous message, but it's unsupported by your client.")
+                .addExtension(new OriginIdElement(originId))
+                .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement
+                        .builder("retract", "urn:xmpp:message-retract:1").addAttribute("id", targetId).build())
+                .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement
+                        .builder("fallback", "urn:xmpp:fallback:0")
+                        .addAttribute("for", "urn:xmpp:message-retract:1").build())
+                .addExtension(org.jivesoftware.smack.packet.StandardExtensionElement
+                        .builder("store", "urn:xmpp:hints").build())
                 .build();
-        sendStanza(session, stanza);
+        sendMessage(session, account, stanza);
+    }
+
+    /** A message sent well after it was written says when that was (XEP-0203), as one-to-one chats do. */
+    private static org.jivesoftware.smack.packet.MessageBuilder withDelay(
+            org.jivesoftware.smack.packet.MessageBuilder builder, OutboundMessage message, Session session) {
+        if (message.writtenAt() != null) {
+            builder.addExtension(new org.jivesoftware.smackx.delay.packet.DelayInformation(
+                    java.util.Date.from(message.writtenAt()), session.connection.getUser().asBareJid().toString(),
+                    null));
+        }
+        return builder;
+    }
+
+    /**
+     * Sends a message the service tracks by its id: the server's stream-management ack (or, without stream
+     * management, the write itself) is reported, so it counts as on the server only then.
+     */
+    private void sendMessage(Session session, AccountId account, Message stanza)
+            throws ChatPort.NotConnectedException {
+        String id = stanza.getStanzaId();
+        var conn = session.connection;
+        boolean viaSm = conn.isSmEnabled();
+        if (viaSm) {
+            try {
+                conn.addStanzaIdAcknowledgedListener(id, acked -> listeners.fire(
+                        l -> l.serverAcknowledged(account, id)));
+            } catch (org.jivesoftware.smack.sm.StreamManagementException.StreamManagementNotEnabledException e) {
+                viaSm = false;
+            }
+        }
+        try {
+            sendStanza(session, stanza);
+        } catch (ChatPort.NotConnectedException e) {
+            conn.removeStanzaIdAcknowledgedListener(id);
+            throw e;
+        }
+        if (!viaSm) {
+            listeners.fire(l -> l.serverAcknowledged(account, id));
+        }
     }
 
     @Override
@@ -288,14 +347,13 @@ public final class RoomAdapter implements RoomPort {
         }
         // The empty muc#user element marks it as a private message through a room (XEP-0045 §7.5), which also
         // tells the server how to copy it to the user's other devices (XEP-0280 §6).
-        Message stanza = StanzaBuilder.buildMessage(message.originId())
+        var builder = StanzaBuilder.buildMessage(message.originId())
                 .ofType(Message.Type.chat)
                 .to(to)
                 .setBody(body)
                 .addExtension(new OriginIdElement(message.originId()))
-                .addExtension(new MUCUser())
-                .build();
-        sendStanza(session, stanza);
+                .addExtension(new MUCUser());
+        sendMessage(session, message.account(), withDelay(builder, message, session).build());
     }
 
     private String checkedBody(OutboundMessage message) {
