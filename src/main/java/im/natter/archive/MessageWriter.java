@@ -84,9 +84,11 @@ final class MessageWriter implements AutoCloseable {
 
     // the two ways the unique indexes recognise a repeat, one query each so each uses its index
     private static final String PLACE_BY_STANZA_ID = """
-            SELECT id, sort_time FROM message WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
+            SELECT id, sort_time, server_time, local_time FROM message
+            WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
     private static final String PLACE_BY_ORIGIN_ID = """
-            SELECT id, sort_time FROM message WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
+            SELECT id, sort_time, server_time, local_time FROM message
+            WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
 
     private final Connection connection;
     private final Map<ConversationKey, Long> conversationIds = new HashMap<>();
@@ -119,9 +121,10 @@ final class MessageWriter implements AutoCloseable {
      * Stores one page of a server archive, oldest first, and lets the page's order decide where its messages sit:
      * the server's archive is the one witness of the order in which it took them. Per sender in a conversation, a
      * message new to the archive goes after the messages the page puts before it and before the stored ones it puts
-     * after it; a stored message that sits before one the page puts ahead of it (it came by another road: live,
-     * offline delivery, a carbon) moves up just behind that one. Servers that stamp whole seconds would otherwise
-     * leave the messages of one second in the order they happened to arrive.
+     * after it; a stored message that was placed by a whole-second stamp (offline delivery) is placed again the same
+     * way. Messages with a precise time (a live arrival, the user's own, a sender's exact stamp) stay where they are:
+     * the others are arranged around them. Servers that stamp whole seconds would otherwise leave the messages of
+     * one second in the order they happened to arrive.
      *
      * @param placedUpTo where each sender's last message of the previous page of the same catch-up went (updated
      *                   for the next page); empty for a page that does not continue one just stored
@@ -142,28 +145,38 @@ final class MessageWriter implements AutoCloseable {
             SenderKey sender = senders[i];
             long conversationId = sender.conversationId();
             Place floor = placedUpTo.get(sender);
-            if (stored[i] != null) {
-                Place here = stored[i];
-                if (floor != null && floor.isAfter(here) && floor.sortTime() - here.sortTime() <= MAX_MOVE_MILLIS) {
-                    here = move(here, floor.sortTime() + 1);
-                }
+            Place here = stored[i];
+            if (here != null && !here.placedByGuess()) {
+                // a precise place is a fixed point the others are arranged around
                 placedUpTo.put(sender, floor != null && floor.isAfter(here) ? floor : here);
                 fillInStanzaId(conversationId, page.get(i));
                 continue;
             }
             Long ceiling = null;
             for (int j = i + 1; j < page.size() && ceiling == null; j++) {
-                if (sender.equals(senders[j]) && stored[j] != null
+                if (sender.equals(senders[j]) && stored[j] != null && !stored[j].placedByGuess()
                         && (floor == null || stored[j].sortTime() > floor.sortTime())) {
                     ceiling = stored[j].sortTime();
                 }
             }
             long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
                     ceiling);
+            if (here != null) {
+                // stored before by a whole-second guess: the page says where in that second it belongs
+                if (floor != null && place == floor.sortTime() && here.id() < floor.id()) {
+                    place++;
+                }
+                if (place != here.sortTime() && Math.abs(place - here.sortTime()) <= MAX_MOVE_MILLIS) {
+                    here = move(here, place);
+                }
+                placedUpTo.put(sender, here);
+                fillInStanzaId(conversationId, page.get(i));
+                continue;
+            }
             Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
             inserted.ifPresent(added::add);
             // a new row has the highest id, so it sorts after anything stored at the same time
-            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place));
+            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, false));
         }
         return added;
     }
@@ -176,8 +189,14 @@ final class MessageWriter implements AutoCloseable {
     record SenderKey(long conversationId, String sender) {
     }
 
-    /** Where a stored message sits: conversations are ordered by sort time, then id. */
-    record Place(long id, long sortTime) {
+    /**
+     * Where a stored message sits: conversations are ordered by sort time, then id.
+     *
+     * @param placedByGuess its time is a server's whole-second stamp, so its place within that second was a guess
+     *                      that an archive page may correct; a precise time (the sender's own stamp on a message
+     *                      it sent late, the moment a live message arrived, the user's own writing) is kept
+     */
+    record Place(long id, long sortTime, boolean placedByGuess) {
         boolean isAfter(Place other) {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
         }
@@ -190,7 +209,7 @@ final class MessageWriter implements AutoCloseable {
         move.setLong(1, sortTime);
         move.setLong(2, place.id());
         move.executeUpdate();
-        return new Place(place.id(), sortTime);
+        return new Place(place.id(), sortTime, place.placedByGuess());
     }
 
     /** {@code time}, moved just enough to lie at or after {@code floor} and before {@code ceiling} (either null). */
@@ -385,7 +404,12 @@ final class MessageWriter implements AutoCloseable {
         query.setString(2, a);
         query.setString(3, b);
         try (ResultSet rows = query.executeQuery()) {
-            return rows.next() ? new Place(rows.getLong(1), rows.getLong(2)) : null;
+            if (!rows.next()) {
+                return null;
+            }
+            long serverTime = rows.getLong(3);
+            boolean wholeSecondStamp = !rows.wasNull() && serverTime % 1000 == 0 && serverTime <= rows.getLong(4);
+            return new Place(rows.getLong(1), rows.getLong(2), wholeSecondStamp);
         }
     }
 

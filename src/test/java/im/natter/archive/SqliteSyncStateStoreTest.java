@@ -469,6 +469,20 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void aMessageItsSenderSentAgainLateKeepsTheTimeItWasWrittenWhereverThePagePutsIt() throws Exception {
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(100)));
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(300)));
+        // lost by the server the first time; Bob's client sent it again later, stamped when it was written
+        messages.insert(TestMessages.from(BOB).body("2").stanzaId("s-2", OUR_SERVER).serverTime(T0.plusMillis(200))
+                .localTime(T0.plusSeconds(9)).build());
+
+        sync.storePage(List.of(fromBob("1", "s-1", 0), fromBob("3", "s-3", 0), fromBob("2", "s-2", 9)),
+                cursor("s-2", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void aStampWithFractionsOfASecondIsTakenAsItIs() throws Exception {
         messages.insert(liveFromBob("2", "s-2", T0.plusMillis(700)));
         messages.insert(TestMessages.from(BOB).body("1").stanzaId("s-1", OUR_SERVER).serverTime(T0.plusMillis(118))
