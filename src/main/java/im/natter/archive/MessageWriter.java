@@ -84,10 +84,10 @@ final class MessageWriter implements AutoCloseable {
 
     // the two ways the unique indexes recognise a repeat, one query each so each uses its index
     private static final String PLACE_BY_STANZA_ID = """
-            SELECT id, sort_time, server_time, local_time FROM message
+            SELECT id, sort_time, server_time, direction FROM message
             WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
     private static final String PLACE_BY_ORIGIN_ID = """
-            SELECT id, sort_time, server_time, local_time FROM message
+            SELECT id, sort_time, server_time, direction FROM message
             WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
 
     private final Connection connection;
@@ -121,10 +121,10 @@ final class MessageWriter implements AutoCloseable {
      * Stores one page of a server archive, oldest first, and lets the page's order decide where its messages sit:
      * the server's archive is the one witness of the order in which it took them. Per sender in a conversation, a
      * message new to the archive goes after the messages the page puts before it and before the stored ones it puts
-     * after it; a stored message that was placed by a whole-second stamp (offline delivery) is placed again the same
-     * way. Messages with a precise time (a live arrival, the user's own, a sender's exact stamp) stay where they are:
-     * the others are arranged around them. Servers that stamp whole seconds would otherwise leave the messages of
-     * one second in the order they happened to arrive.
+     * after it; a stored message that came by the server's routing (live, offline delivery) and sits before one the
+     * page puts ahead of it moves up just behind that one. The user's own messages and those a sender stamped when
+     * it wrote them never move. Servers that stamp whole seconds, and streams resent after a restart, would
+     * otherwise leave messages in the order they happened to arrive.
      *
      * @param placedUpTo where each sender's last message of the previous page of the same catch-up went (updated
      *                   for the next page); empty for a page that does not continue one just stored
@@ -146,37 +146,29 @@ final class MessageWriter implements AutoCloseable {
             long conversationId = sender.conversationId();
             Place floor = placedUpTo.get(sender);
             Place here = stored[i];
-            if (here != null && !here.placedByGuess()) {
-                // a precise place is a fixed point the others are arranged around
+            if (here != null) {
+                if (!here.isFixed(page.get(i)) && floor != null && floor.isAfter(here)
+                        && floor.sortTime() - here.sortTime() <= MAX_MOVE_MILLIS) {
+                    // it arrived by another road (live, offline delivery) ahead of what the page puts before it
+                    here = move(here, floor.sortTime() + 1);
+                }
                 placedUpTo.put(sender, floor != null && floor.isAfter(here) ? floor : here);
                 fillInStanzaId(conversationId, page.get(i));
                 continue;
             }
             Long ceiling = null;
             for (int j = i + 1; j < page.size() && ceiling == null; j++) {
-                if (sender.equals(senders[j]) && stored[j] != null && !stored[j].placedByGuess()
+                if (sender.equals(senders[j]) && stored[j] != null
                         && (floor == null || stored[j].sortTime() > floor.sortTime())) {
                     ceiling = stored[j].sortTime();
                 }
             }
             long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
                     ceiling);
-            if (here != null) {
-                // stored before by a whole-second guess: the page says where in that second it belongs
-                if (floor != null && place == floor.sortTime() && here.id() < floor.id()) {
-                    place++;
-                }
-                if (place != here.sortTime() && Math.abs(place - here.sortTime()) <= MAX_MOVE_MILLIS) {
-                    here = move(here, place);
-                }
-                placedUpTo.put(sender, here);
-                fillInStanzaId(conversationId, page.get(i));
-                continue;
-            }
             Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
             inserted.ifPresent(added::add);
             // a new row has the highest id, so it sorts after anything stored at the same time
-            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, false));
+            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, null, false));
         }
         return added;
     }
@@ -192,13 +184,24 @@ final class MessageWriter implements AutoCloseable {
     /**
      * Where a stored message sits: conversations are ordered by sort time, then id.
      *
-     * @param placedByGuess its time is a server's whole-second stamp, so its place within that second was a guess
-     *                      that an archive page may correct; a precise time (the sender's own stamp on a message
-     *                      it sent late, the moment a live message arrived, the user's own writing) is kept
+     * @param serverTime the delay stamp it was stored with, or null
+     * @param incoming   someone else wrote it
      */
-    record Place(long id, long sortTime, boolean placedByGuess) {
+    record Place(long id, long sortTime, Long serverTime, boolean incoming) {
+
         boolean isAfter(Place other) {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
+        }
+
+        /**
+         * Whether it keeps its place whatever the page {@code copy} came in says. The user's own messages keep the
+         * order they were written in, and so does a message its sender stamped with the time it was written (sent
+         * late: the stamp is well before the server archived it). Anything else arrived by the server's routing (live,
+         * offline delivery, a stream resent after a restart) and the server's archive knows its order best.
+         */
+        boolean isFixed(ChatMessage copy) {
+            return !incoming || serverTime != null
+                    && copy.displayTime().toEpochMilli() - serverTime >= STAMP_PRECISION_MILLIS;
         }
     }
 
@@ -209,7 +212,7 @@ final class MessageWriter implements AutoCloseable {
         move.setLong(1, sortTime);
         move.setLong(2, place.id());
         move.executeUpdate();
-        return new Place(place.id(), sortTime, place.placedByGuess());
+        return new Place(place.id(), sortTime, place.serverTime(), place.incoming());
     }
 
     /** {@code time}, moved just enough to lie at or after {@code floor} and before {@code ceiling} (either null). */
@@ -408,8 +411,8 @@ final class MessageWriter implements AutoCloseable {
                 return null;
             }
             long serverTime = rows.getLong(3);
-            boolean wholeSecondStamp = !rows.wasNull() && serverTime % 1000 == 0 && serverTime <= rows.getLong(4);
-            return new Place(rows.getLong(1), rows.getLong(2), wholeSecondStamp);
+            Long stamp = rows.wasNull() ? null : serverTime;
+            return new Place(rows.getLong(1), rows.getLong(2), stamp, "INCOMING".equals(rows.getString(4)));
         }
     }
 

@@ -483,6 +483,19 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void aMessageTheServerRoutedLateAfterARestartOfTheStreamGoesWhereItsArchivePutsIt() throws Exception {
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(100)));
+        // "2" sat in the dead session's queue; the server delivered "3" to the new session first
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(300)));
+        messages.insert(liveFromBob("2", "s-2", T0.plusMillis(400)));
+
+        sync.storePage(List.of(fromBob("1", "s-1", 0), fromBob("2", "s-2", 0), fromBob("3", "s-3", 0)),
+                cursor("s-3", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void aStampWithFractionsOfASecondIsTakenAsItIs() throws Exception {
         messages.insert(liveFromBob("2", "s-2", T0.plusMillis(700)));
         messages.insert(TestMessages.from(BOB).body("1").stanzaId("s-1", OUR_SERVER).serverTime(T0.plusMillis(118))
