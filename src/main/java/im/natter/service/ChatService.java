@@ -71,6 +71,8 @@ public final class ChatService {
     static final Duration UNCONFIRMED_WINDOW = Duration.ofSeconds(15);
     /** A message that goes out later than this after it was written says when it was written (XEP-0203). */
     static final Duration LATE = Duration.ofSeconds(5);
+    /** Messages this process has put on the wire at least once, until the server has them (worker only). */
+    private final java.util.Set<String> transmittedBefore = new java.util.HashSet<>();
     /** When each account's connection went away, until the next connected() (worker only). */
     private final java.util.Map<AccountId, Instant> lostAt = new java.util.HashMap<>();
     /**
@@ -124,6 +126,7 @@ public final class ChatService {
             public void serverAcknowledged(AccountId account, String originId) {
                 worker.execute(() -> {
                     lostWithConnection.remove(originId);
+                    transmittedBefore.remove(originId);
                     inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
                     advance(account, originId, DeliveryState.ON_SERVER, null);
                 });
@@ -266,6 +269,19 @@ public final class ChatService {
     }
 
     private void transmit(ChatMessage m) {
+        transmit(m, false);
+    }
+
+    /**
+     * Puts {@code m} on the wire unless it is on its way already.
+     *
+     * <p>A message that leaves for the first time well after it was written (typed offline) says when it was
+     * written (XEP-0203), so the recipient shows and orders it by then; so does one sent again because the server
+     * may have dropped it ({@code stampWritten}). A plain resend of what an earlier connection may still deliver goes
+     * without: the recipient keeps whichever copy arrives first, and the two streams keep the sender's order only
+     * when both are placed by arrival.
+     */
+    private void transmit(ChatMessage m, boolean stampWritten) {
         AccountId account = m.conversation().account();
         if (!connection.isConnected(account)) {
             return;
@@ -281,9 +297,9 @@ public final class ChatService {
             return;
         }
         try {
-            // a message going out well after it was written says when that was, so it is shown and ordered there
-            Instant writtenAt = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0
-                    ? m.localTime() : null;
+            boolean late = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0;
+            boolean first = transmittedBefore.add(m.originId());
+            Instant writtenAt = stampWritten || first && late ? m.localTime() : null;
             switch (kind) {
                 case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
                         m.originId(), writtenAt));
@@ -319,7 +335,7 @@ public final class ChatService {
         try {
             for (ChatMessage m : messages.unconfirmedSince(account, lost.minus(UNCONFIRMED_WINDOW))) {
                 if (!m.localTime().isAfter(lost)) {
-                    transmit(m);
+                    transmit(m, true);
                 }
             }
         } catch (ArchiveException e) {
@@ -346,6 +362,7 @@ public final class ChatService {
         public void serverAcknowledged(AccountId account, String originId) {
             worker.execute(() -> {
                 lostWithConnection.remove(originId);
+                transmittedBefore.remove(originId);
                 inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
                 advance(account, originId, DeliveryState.ON_SERVER, null);
             });

@@ -166,6 +166,25 @@ class ChatServiceTest {
     }
 
     @Test
+    void aMessageTypedOfflineSaysWhenItWasWrittenButAPlainResendDoesNot() {
+        ChatMessage offline = s.chats.send(withBob, "typed offline").join();
+        s.clock.advance(Duration.ofSeconds(30));
+        signIn();
+        assertThat(s.xmpp.sent().getLast().writtenAt()).isEqualTo(offline.localTime());
+
+        s.xmpp.setAutoAck(false);
+        s.chats.send(withBob, "on a connection that then died").join();
+        s.clock.advance(Duration.ofSeconds(30));
+        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT, "stalled"));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        // the first copy may still arrive by the old connection, unstamped: the resend must match it
+        assertThat(s.xmpp.sent().getLast().body()).isEqualTo("on a connection that then died");
+        assertThat(s.xmpp.sent().getLast().writtenAt()).isNull();
+    }
+
+    @Test
     void anOverLongMessageIsRefusedAndNeverQueued() {
         s.xmpp.setMaxBodyBytes(1000);
         String body = "<".repeat(300); // 300 characters, 1200 bytes once escaped
