@@ -32,6 +32,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.chat_markers.element.ChatMarkersElements;
+import org.jivesoftware.smackx.chatstates.packet.ChatStateExtension;
+import org.jivesoftware.smackx.muc.MultiUserChatManager;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -309,5 +318,47 @@ class RoomsIT {
                 .filter(ChatMessage::isOutgoing).allMatch(m -> m.state() == DeliveryState.DELIVERED)
                 && bob.history(bobRoom).stream().filter(ChatMessage::isOutgoing)
                         .allMatch(m -> m.state() == DeliveryState.DELIVERED));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ServerKind.class)
+    void whatAnOccupantSaysInPrivateCountsForThePrivateConversation(ServerKind kind) throws Exception {
+        TestAccount aliceAccount = servers.newAccount(kind, "alice");
+        RoomMember alice = signIn(kind, aliceAccount, "laptop");
+        Address room = newRoom(kind);
+        ConversationKey aliceRoom = alice.room(room);
+        assertThat(done(alice.app.rooms.join(alice.account(), room, "alice", null)).created()).isTrue();
+        done(alice.app.rooms.createInstant(aliceRoom));
+
+        // carol uses another client, one that sends receipts, markers and chat states in private
+        XMPPTCPConnection carol = servers.connect(kind, servers.newAccount(kind, "carol"));
+        MultiUserChatManager.getInstanceFor(carol).getMultiUserChat(JidCreate.entityBareFrom(room.value()))
+                .join(Resourcepart.from("carol"));
+        alice.awaitRoom(room, s -> s.occupants().stream().anyMatch(o -> o.nick().equals("carol")));
+        List<Message> carolGot = new CopyOnWriteArrayList<>();
+        carol.addSyncStanzaListener(st -> carolGot.add((Message) st),
+                st -> st instanceof Message m && "hi carol".equals(m.getBody()));
+
+        ConversationKey toCarol = alice.app.rooms.openPrivate(aliceRoom, "carol");
+        ChatMessage hi = done(alice.app.chats.send(toCarol, "hi carol"));
+        Message got = Eventually.value("carol gets alice's private message",
+                () -> carolGot.isEmpty() ? null : carolGot.getFirst());
+        var toAlice = JidCreate.entityFullFrom(room.value() + "/alice");
+        carol.sendStanza(carol.getStanzaFactory().buildMessageStanza().to(toAlice).ofType(Message.Type.chat)
+                .addExtension(new DeliveryReceipt(hi.originId())).build());
+        Eventually.until("carol's receipt counts for the private message", () -> alice.stored(toCarol, "hi carol")
+                .map(m -> m.state() == DeliveryState.DELIVERED).orElse(false));
+        carol.sendStanza(carol.getStanzaFactory().buildMessageStanza().to(toAlice).ofType(Message.Type.chat)
+                .addExtension(new ChatMarkersElements.DisplayedExtension(hi.originId())).build());
+        Eventually.until("carol's marker counts for the private message", () -> alice.stored(toCarol, "hi carol")
+                .map(m -> m.state() == DeliveryState.DISPLAYED).orElse(false));
+        carol.sendStanza(carol.getStanzaFactory().buildMessageStanza().to(toAlice).ofType(Message.Type.chat)
+                .addExtension(new ChatStateExtension(org.jivesoftware.smackx.chatstates.ChatState.composing))
+                .build());
+        Eventually.until("carol types in the private conversation",
+                () -> alice.app.chatStates.peerState(toCarol) == im.natter.domain.model.ChatState.COMPOSING);
+        assertThat(alice.app.chatStates.peerState(ConversationKey.chat(alice.account(), room)))
+                .isEqualTo(im.natter.domain.model.ChatState.ACTIVE);
+        assertThat(got.getFrom().toString()).isEqualTo(room.value() + "/alice");
     }
 }
