@@ -119,7 +119,7 @@ final class MessageWriter implements AutoCloseable {
 
     /**
      * Stores one page of a server archive, oldest first, and lets the page's order decide where its messages sit:
-     * the server's archive is the one witness of the order in which it took them. Per sender in a conversation, a
+     * the server's archive is the one witness of the order in which it took them. Per sender (in a room: for all), a
      * message new to the archive goes after the messages the page puts before it and before the stored ones it puts
      * after it; a stored message that came by the server's routing (live, offline delivery) and sits before one the
      * page puts ahead of it moves up just behind that one. The user's own messages and those a sender stamped when
@@ -137,7 +137,7 @@ final class MessageWriter implements AutoCloseable {
         Place[] stored = new Place[page.size()];
         for (int i = 0; i < page.size(); i++) {
             ChatMessage m = page.get(i);
-            senders[i] = new SenderKey(conversationId(m.conversation(), m.localTime()), m.sender().value());
+            senders[i] = new SenderKey(conversationId(m.conversation(), m.localTime()), orderedBy(m));
             stored[i] = placeOfRepeat(senders[i].conversationId(), m);
         }
         List<ChatMessage> added = new ArrayList<>();
@@ -171,6 +171,15 @@ final class MessageWriter implements AutoCloseable {
             placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, null, false));
         }
         return added;
+    }
+
+    /**
+     * Whose order a page witnesses: in a chat each sender's, as each one's server passes them on; in a room
+     * everyone's, the user's own included, since the room hands every message to everyone in one order.
+     */
+    private static String orderedBy(ChatMessage m) {
+        return m.conversation().kind() == ConversationKind.ROOM ? m.conversation().peer().value()
+                : m.sender().value();
     }
 
     /**

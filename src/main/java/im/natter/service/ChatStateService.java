@@ -11,6 +11,7 @@ import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ChatState;
 import im.natter.domain.model.Contact;
 import im.natter.domain.model.ConversationKey;
+import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.Subscription;
 import im.natter.domain.port.ChatStatePort;
@@ -75,7 +76,9 @@ public final class ChatStateService {
         this.worker = worker;
         this.scheduler = scheduler;
         this.clock = clock;
-        port.addListener((account, from, state) -> received(ConversationKey.chat(account, from), state));
+        port.addListener((account, from, state) -> received(from.isOccupant()
+                ? new ConversationKey(account, from, ConversationKind.ROOM_PRIVATE)
+                : ConversationKey.chat(account, from), state));
         bus.subscribe(event -> {
             switch (event) {
                 case MessageAdded added -> messageAdded(added.message());

@@ -229,15 +229,36 @@ public final class RoomService {
 
     /** Unlocks a room the user just created with the server's default configuration. */
     public CompletableFuture<Void> createInstant(ConversationKey room) {
-        return rooms.createInstant(room.account(), room.peer());
+        return rooms.createInstant(room.account(), room.peer()).thenCompose(v -> refreshFeatures(room));
     }
 
     public CompletableFuture<DataForm> configurationForm(ConversationKey room) {
         return rooms.configurationForm(room.account(), room.peer());
     }
 
+    /** Configures the room; what it is now (members-only, archived, ...) is asked afresh and published. */
     public CompletableFuture<Void> submitConfiguration(ConversationKey room, DataForm answer) {
-        return rooms.submitConfiguration(room.account(), room.peer(), answer);
+        return rooms.submitConfiguration(room.account(), room.peer(), answer).thenCompose(v -> refreshFeatures(room));
+    }
+
+    /**
+     * Asks the room what it is after a change of its configuration: what the join saw (a locked, just-created
+     * room) no longer holds, and invitations (mediated for members-only rooms) and the archive catch-up depend on
+     * it. The configuration stands even when the room does not answer, so this never fails.
+     */
+    private CompletableFuture<Void> refreshFeatures(ConversationKey room) {
+        return rooms.features(room.account(), room.peer()).handleAsync((features, error) -> {
+            if (error != null) {
+                LOG.log(Level.INFO, "features of " + room.peer() + " unknown after configuring: " + reason(error));
+                return null;
+            }
+            RoomState state = states.get(key(room.account(), room.peer()));
+            if (state != null && !features.equals(state.features)) {
+                state.features = features;
+                publish(state);
+            }
+            return null;
+        }, worker);
     }
 
     /** Leaves the room and clears its bookmark's autojoin; its history stays. */

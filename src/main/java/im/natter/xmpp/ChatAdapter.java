@@ -171,7 +171,7 @@ public final class ChatAdapter implements ChatPort {
         }
         DeliveryReceipt receipt = DeliveryReceipt.from(message);
         if (receipt != null && receipt.getId() != null && message.getFrom() != null) {
-            Address.parse(message.getFrom().asBareJid().toString()).ifPresent(from ->
+            sessions.sender(account, message.getFrom()).ifPresent(from ->
                     listeners.fire(l -> l.receiptReceived(account, from, receipt.getId())));
         }
         // Invitations and private messages from room occupants belong to the room adapter.

@@ -57,8 +57,10 @@ public final class ChatStateAdapter implements ChatStatePort {
         AccountId account = session.account;
         ServiceDiscoveryManager.getInstanceFor(session.connection).addFeature(ChatStates.NAMESPACE);
         session.connection.addSyncStanzaListener(stanza -> ChatStates.from((Message) stanza, account)
-                .ifPresent(r -> listeners.fire(l -> l.chatStateReceived(account, r.from(), r.state()))),
-                StanzaTypeFilter.MESSAGE);
+                .ifPresent(r -> {
+                    Address from = sessions.sender(account, stanza.getFrom()).orElse(r.from());
+                    listeners.fire(l -> l.chatStateReceived(account, from, r.state()));
+                }), StanzaTypeFilter.MESSAGE);
         session.connection.addMessageInterceptor(
                 builder -> builder.addExtension(ChatStates.toWire(ChatState.ACTIVE)),
                 message -> message.getType() == Message.Type.chat && message.getBody() != null

@@ -1,6 +1,7 @@
 package im.natter.xmpp;
 
 import im.natter.domain.model.AccountId;
+import org.jivesoftware.smackx.carbons.packet.CarbonExtension;
 import im.natter.domain.model.Address;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.MarkersPort;
@@ -127,8 +128,12 @@ public final class MarkersAdapter implements MarkersPort {
         AccountId account = session.account;
         ReadMarkers.markable(message, account).ifPresent(m ->
                 remembered(account).put(m.peer().value() + "\n" + m.key(), m.messageId()));
-        ReadMarkers.peerDisplayed(message, account).ifPresent(d ->
-                listeners.fire(l -> l.displayedByPeer(account, d.from(), d.messageId())));
+        ReadMarkers.peerDisplayed(message, account).ifPresent(d -> {
+            // an occupant's marker in private names the occupant, not the room
+            Address from = CarbonExtension.from(message) == null
+                    ? sessions.sender(account, message.getFrom()).orElse(d.from()) : d.from();
+            listeners.fire(l -> l.displayedByPeer(account, from, d.messageId()));
+        });
         ReadMarkers.sentElsewhere(message, account).ifPresent(r ->
                 listeners.fire(l -> l.readElsewhere(account, r.peer(), null, r.messageId())));
         for (ReadMarkers.ReadUpTo r : ReadMarkers.notification(message, account)) {

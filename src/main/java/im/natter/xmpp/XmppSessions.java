@@ -94,6 +94,24 @@ public final class XmppSessions {
         return address != null && rooms.isRoom(account, address.bare());
     }
 
+    /**
+     * Who sent a one-to-one stanza (chat state, receipt, marker) that came from {@code from}: an occupant of a room
+     * the account is in ({@code room/nick}, the peer of a private conversation through the room), else the bare
+     * address of a user. Without this, what an occupant says in private would count for the room.
+     */
+    Optional<im.natter.domain.model.Address> sender(AccountId account, org.jxmpp.jid.Jid from) {
+        if (from == null) {
+            return Optional.empty();
+        }
+        Optional<im.natter.domain.model.Address> bare = im.natter.domain.model.Address.parse(
+                from.asBareJid().toString());
+        if (bare.isPresent() && from.hasResource() && isRoom(account, bare.get())) {
+            return Optional.of(im.natter.domain.model.Address.occupant(bare.get(),
+                    from.getResourceOrThrow().toString()));
+        }
+        return bare;
+    }
+
     Session get(AccountId account) {
         return sessions.get(account);
     }

@@ -103,6 +103,23 @@ class RoomArchiveTest {
     }
 
     @Test
+    void theRoomsArchiveOrdersEveryonesMessagesOwnOnesIncluded() throws Exception {
+        // sent from here: stored at the moment it was sent, the room's whole-second stamp comes later
+        ChatMessage mine = new ChatMessage(0, TEA, Direction.OUTGOING, ALICE.address(), "alice", "mine",
+                ContentKind.TEXT, "o-mine", null, null, null, T0.plusMillis(700), DeliveryState.DELIVERED, null);
+        messages.insert(mine).orElseThrow();
+        ChatMessage reflected = new ChatMessage(0, TEA, Direction.OUTGOING, ALICE.address(), "alice", "mine",
+                ContentKind.TEXT, "o-mine", "s-mine", ROOM.value(), T0, T0.plusSeconds(30), DeliveryState.DELIVERED,
+                null);
+
+        // bob answered in the same second while alice was away; the room's archive says his answer came after
+        pages.storePage(List.of(reflected, fromRoom("bob", null, "after yours", "o-bob", "s-bob", T0,
+                T0.plusSeconds(30), false)), null);
+
+        assertThat(messages.page(TEA, 0, 10)).extracting(ChatMessage::body).containsExactly("mine", "after yours");
+    }
+
+    @Test
     void correctionsApplyOnlyFromTheSameOccupant() throws Exception {
         messages.insert(fromRoom("bob", "occ-bob", "teh", "o1", "s1", T0, T0, false)).orElseThrow();
 

@@ -113,6 +113,17 @@ class ChatStateServiceTest {
     }
 
     @Test
+    void anOccupantTypingInPrivateTypesInThePrivateConversationNotInAChatWithTheRoom() {
+        Address room = Address.of("tea@conference.example.org");
+        Address carol = Address.occupant(room, "carol");
+        s.xmpp.receiveChatState(FakeServices.ALICE, carol, ChatState.COMPOSING);
+        assertThat(s.chatStates.peerState(new ConversationKey(FakeServices.ALICE, carol,
+                ConversationKind.ROOM_PRIVATE))).isEqualTo(ChatState.COMPOSING);
+        assertThat(s.chatStates.peerState(ConversationKey.chat(FakeServices.ALICE, room)))
+                .isEqualTo(ChatState.ACTIVE);
+    }
+
+    @Test
     void theContactTypingEndsWithPausedTheirMessageOrSilence() {
         s.xmpp.receiveChatState(FakeServices.ALICE, BOB, ChatState.COMPOSING);
         assertThat(s.chatStates.peerState(withBob)).isEqualTo(ChatState.COMPOSING);

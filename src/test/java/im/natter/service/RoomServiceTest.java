@@ -23,6 +23,7 @@ import im.natter.domain.model.MessageSource;
 import im.natter.domain.model.NotificationLevel;
 import im.natter.domain.model.RoomException;
 import im.natter.domain.model.RoomExit;
+import im.natter.domain.model.RoomFeatures;
 import im.natter.domain.model.RoomInvitation;
 import im.natter.domain.model.RoomMessageInfo;
 import im.natter.domain.model.RoomProblem;
@@ -512,6 +513,34 @@ class RoomServiceTest {
         joinLounge();
         s.rooms.invite(KEY, Address.of("dave@example.org"), "join us").join();
         assertThat(s.fakeRooms.calls()).contains("invite " + ROOM + " dave@example.org direct");
+    }
+
+    @Test
+    void aRoomMadeMembersOnlyThroughItsFormIsAskedAgainSoInvitationsGoThroughIt() {
+        signIn();
+        s.fakeRooms.createNext(ROOM);
+        assertThat(s.rooms.join(FakeServices.ALICE, ROOM, "alice", null).join().created()).isTrue();
+        s.fakeRooms.setFeatures(ROOM, new RoomFeatures("Team", null, true, true, false, false, false, true, true,
+                true, true));
+
+        s.rooms.submitConfiguration(KEY, s.rooms.configurationForm(KEY).join()).join();
+
+        assertThat(s.rooms.room(FakeServices.ALICE, ROOM).orElseThrow().features().membersOnly()).isTrue();
+        assertThat(events(RoomChanged.class).getLast().snapshot().features().name()).isEqualTo("Team");
+        s.rooms.invite(KEY, Address.of("dave@example.org"), "join us").join();
+        assertThat(s.fakeRooms.calls()).contains("invite " + ROOM + " dave@example.org mediated");
+    }
+
+    @Test
+    void anInstantRoomIsAskedAgainOnceUnlocked() {
+        signIn();
+        s.fakeRooms.createNext(ROOM);
+        s.rooms.join(FakeServices.ALICE, ROOM, "alice", null).join();
+        s.fakeRooms.setFeatures(ROOM, FakeRooms.PLAIN);
+
+        s.rooms.createInstant(KEY).join();
+
+        assertThat(s.rooms.room(FakeServices.ALICE, ROOM).orElseThrow().features()).isEqualTo(FakeRooms.PLAIN);
     }
 
     @Test

@@ -31,7 +31,8 @@ public interface ChatPort {
 
         void messageReceived(InboundMessage message);
 
-        /** The recipient's client confirmed message {@code originId} (XEP-0184). */
+        /** The recipient's client confirmed message {@code originId} (XEP-0184); {@code from} is a bare address,
+         *  or {@code room/nick} for an occupant of a room the user is in ({@link Address#occupant}). */
         void receiptReceived(AccountId account, Address from, String originId);
 
         /** The server acknowledged message {@code originId} (XEP-0198), so it is on the server. */

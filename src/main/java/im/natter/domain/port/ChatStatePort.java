@@ -17,7 +17,8 @@ public interface ChatStatePort {
 
     interface Listener {
 
-        /** {@code from} (a contact, never the user's own devices) is now in {@code state}. */
+        /** {@code from} (a contact, or {@code room/nick} for an occupant writing in private; never the user's own
+         *  devices) is now in {@code state}. */
         void chatStateReceived(AccountId account, Address from, ChatState state);
     }
 }

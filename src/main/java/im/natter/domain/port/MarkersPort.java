@@ -24,7 +24,8 @@ public interface MarkersPort {
 
     interface Listener {
 
-        /** {@code from}'s client displayed the user's message {@code messageId} and those before it. */
+        /** {@code from}'s client (a contact, or {@code room/nick} for an occupant) displayed the user's message
+         *  {@code messageId} and those before it. */
         void displayedByPeer(AccountId account, Address from, String messageId);
 
         /**

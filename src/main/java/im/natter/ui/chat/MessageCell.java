@@ -35,6 +35,7 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     private static final PseudoClass MENTION = PseudoClass.getPseudoClass("mention");
+    private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
     private static final PseudoClass CONTINUED = PseudoClass.getPseudoClass("continued");
     private static final PseudoClass MODERATED = PseudoClass.getPseudoClass("moderated");
     /** The avatar beside a room sender's first row; later rows of the group keep its room free. */
@@ -134,6 +135,8 @@ final class MessageCell extends ListCell<MessageListItem> {
             setGraphic(null);
             return;
         }
+        // the top of the list carries "Beginning of the conversation" / "Loading older messages…" over it
+        root.pseudoClassStateChanged(FIRST, getIndex() == 0);
         String label = item.dayLabel();
         day.setText(label);
         day.setVisible(label != null);
