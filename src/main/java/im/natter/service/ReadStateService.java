@@ -78,7 +78,8 @@ public final class ReadStateService {
             }
             reported.put(key, newest);
             AccountId account = key.account();
-            if (newest.originId() != null) {
+            // a displayed marker in a room would go to everyone in it; read state there is the user's own business
+            if (newest.originId() != null && key.kind() != im.natter.domain.model.ConversationKind.ROOM) {
                 markers.sendDisplayed(account, key.peer(), newest.originId());
             }
             // only our own server's stanza-id means the same message on every device of the account

@@ -54,6 +54,17 @@ class ReadStateServiceTest {
     }
 
     @Test
+    void seeingARoomMessageTellsNobodyInTheRoom() {
+        Address room = Address.of("tea@conference.example.org");
+        ChatMessage inRoom = new ChatMessage(7, new ConversationKey(FakeServices.ALICE, room, ConversationKind.ROOM),
+                im.natter.domain.model.Direction.INCOMING, room, "bob", "hi all", ContentKind.TEXT, "r1", "rs-1",
+                room.value(), null, java.time.Instant.EPOCH, im.natter.domain.model.DeliveryState.RECEIVED, null);
+        s.readState.seen(inRoom);
+        assertThat(s.xmpp.displayedSent()).isEmpty();
+        assertThat(s.xmpp.readPointsPublished()).isEmpty();
+    }
+
+    @Test
     void anOlderMessageSeenLaterSendsNothing() {
         ChatMessage first = fromBob("one", "b1", "sid-1");
         ChatMessage second = fromBob("two", "b2", "sid-2");
