@@ -71,13 +71,6 @@ public final class ChatService {
     static final Duration UNCONFIRMED_WINDOW = Duration.ofSeconds(15);
     /** A message that goes out later than this after it was written says when it was written (XEP-0203). */
     static final Duration LATE = Duration.ofSeconds(5);
-    /**
-     * Accounts that gave up on a silent connection since they were last connected: what was sent on it may still
-     * arrive. Otherwise the server (or the network) closed it, and nothing sent on it can (worker only).
-     */
-    private final java.util.Set<AccountId> gaveUpOn = new java.util.HashSet<>();
-    /** While the outbox goes out after the server closed the connection: resends say when they were written. */
-    private boolean stampResends;
     /** Messages this process has put on the wire at least once, until the server has them (worker only). */
     private final java.util.Set<String> transmittedBefore = new java.util.HashSet<>();
     /** When each account's connection went away, until the next connected() (worker only). */
@@ -167,10 +160,7 @@ public final class ChatService {
                     if (!resumed) {
                         inFlight.remove(account);
                     }
-                    stampResends = !resumed && !gaveUpOn.contains(account);
                     flushOutbox(account);
-                    stampResends = false;
-                    gaveUpOn.remove(account);
                     Instant lost = lostAt.remove(account);
                     if (!resumed && lost != null) {
                         resendUnconfirmed(account, lost);
@@ -185,9 +175,6 @@ public final class ChatService {
                 worker.execute(() -> {
                     outboxFlushed.remove(account);
                     lostAt.putIfAbsent(account, clock.instant());
-                    if (problem.kind() == im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT) {
-                        gaveUpOn.add(account);
-                    }
                     countLostConnection(account);
                 });
             }
@@ -290,10 +277,9 @@ public final class ChatService {
      *
      * <p>A message that leaves for the first time well after it was written (typed offline) says when it was
      * written (XEP-0203), so the recipient shows and orders it by then; so does one sent again because the server
-     * may have dropped it ({@code stampWritten}), and any resend after the server closed the connection (nothing
-     * sent on it can still arrive). A resend after Natter gave up on a silent connection goes without: the first
-     * copy may still arrive by that connection, unstamped, and the recipient keeps whichever copy comes first; two
-     * streams keep the sender's order only when both are placed by arrival.
+     * may have dropped it ({@code stampWritten}). A plain resend of what an earlier connection may still deliver goes
+     * without: the recipient keeps whichever copy arrives first, and the two streams keep the sender's order only
+     * when both are placed by arrival.
      */
     private void transmit(ChatMessage m, boolean stampWritten) {
         AccountId account = m.conversation().account();
@@ -313,7 +299,7 @@ public final class ChatService {
         try {
             boolean late = Duration.between(m.localTime(), clock.instant()).compareTo(LATE) > 0;
             boolean first = transmittedBefore.add(m.originId());
-            Instant writtenAt = stampWritten || first && late || !first && stampResends ? m.localTime() : null;
+            Instant writtenAt = stampWritten || first && late ? m.localTime() : null;
             switch (kind) {
                 case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
                         m.originId(), writtenAt));

@@ -185,21 +185,6 @@ class ChatServiceTest {
     }
 
     @Test
-    void afterTheServerClosedTheConnectionAResendSaysWhenItWasWritten() {
-        signIn();
-        s.xmpp.setAutoAck(false);
-        ChatMessage m = s.chats.send(withBob, "unacknowledged when the server went down").join();
-        s.clock.advance(Duration.ofSeconds(1));
-        s.xmpp.drop(FakeServices.ALICE, im.natter.domain.model.ConnectionProblem.of(
-                im.natter.domain.model.ConnectionProblem.Kind.CONNECTION_DROPPED, "the server shut down"));
-        s.connections.reconnectNow(FakeServices.ALICE).join();
-
-        // nothing sent on a connection the server closed can still arrive: this copy is the one the peer gets
-        assertThat(s.xmpp.sent()).hasSize(2);
-        assertThat(s.xmpp.sent().getLast().writtenAt()).isEqualTo(m.localTime());
-    }
-
-    @Test
     void anOverLongMessageIsRefusedAndNeverQueued() {
         s.xmpp.setMaxBodyBytes(1000);
         String body = "<".repeat(300); // 300 characters, 1200 bytes once escaped
