@@ -124,12 +124,7 @@ public final class ChatService {
 
             @Override
             public void serverAcknowledged(AccountId account, String originId) {
-                worker.execute(() -> {
-                    lostWithConnection.remove(originId);
-                    transmittedBefore.remove(originId);
-                    inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
-                    advance(account, originId, DeliveryState.ON_SERVER, null);
-                });
+                worker.execute(() -> onServer(account, originId));
             }
 
             @Override
@@ -360,12 +355,7 @@ public final class ChatService {
     private final class RoomAcknowledgements implements RoomPort.Listener {
         @Override
         public void serverAcknowledged(AccountId account, String originId) {
-            worker.execute(() -> {
-                lostWithConnection.remove(originId);
-                transmittedBefore.remove(originId);
-                inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
-                advance(account, originId, DeliveryState.ON_SERVER, null);
-            });
+            worker.execute(() -> onServer(account, originId));
         }
 
         @Override
@@ -454,6 +444,14 @@ public final class ChatService {
         } catch (ArchiveException e) {
             notice(e);
         }
+    }
+
+    /** The server acknowledged {@code originId} (XEP-0198), whichever road it went out by. */
+    private void onServer(AccountId account, String originId) {
+        lostWithConnection.remove(originId);
+        transmittedBefore.remove(originId);
+        inFlight.getOrDefault(account, java.util.Set.of()).remove(originId);
+        advance(account, originId, DeliveryState.ON_SERVER, null);
     }
 
     private void advance(AccountId account, String originId, DeliveryState state, String error) {

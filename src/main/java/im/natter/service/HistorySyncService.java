@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -161,9 +160,9 @@ public final class HistorySyncService {
     private void olderArrived(ConversationKey key, HistoryPage page, Throwable error,
             CompletableFuture<Integer> done) {
         if (error != null) {
-            LOG.log(Level.INFO, "older messages of " + key + " could not be fetched: " + reason(error));
+            LOG.log(Level.INFO, "older messages of " + key + " could not be fetched: " + Failures.reason(error));
             done.completeExceptionally(new IllegalStateException(
-                    "Older messages could not be fetched from the server: " + reason(error), unwrap(error)));
+                    "Older messages could not be fetched from the server: " + Failures.reason(error), Failures.unwrap(error)));
             return;
         }
         try {
@@ -245,7 +244,7 @@ public final class HistorySyncService {
     private void roomForward(AccountId account, Address room, HistoryQuery query, SyncState from, int storedSoFar,
             java.time.Instant started, CompletableFuture<Integer> done) {
         history.fetch(query).whenCompleteAsync((page, error) -> {
-            if (error != null && unwrap(error) instanceof java.util.NoSuchElementException) {
+            if (error != null && Failures.unwrap(error) instanceof java.util.NoSuchElementException) {
                 // the room no longer knows our last id (its archive expired or was reset): take what it has since
                 LOG.log(Level.INFO, "archive cursor of room " + room + " is gone; catching up by date");
                 roomWindow(account, room, HistoryQuery.roomNewestSince(account, room,
@@ -320,11 +319,11 @@ public final class HistorySyncService {
 
     /** The next join continues from the stored cursor; live messages go on meanwhile. */
     private void roomFailed(AccountId account, Address room, Throwable error, CompletableFuture<Integer> done) {
-        LOG.log(Level.INFO, "catch-up of room " + room + " for " + account + " stopped: " + reason(error));
-        if (unwrap(error) instanceof ArchiveException e) {
+        LOG.log(Level.INFO, "catch-up of room " + room + " for " + account + " stopped: " + Failures.reason(error));
+        if (Failures.unwrap(error) instanceof ArchiveException e) {
             bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
         }
-        done.completeExceptionally(unwrap(error));
+        done.completeExceptionally(Failures.unwrap(error));
     }
 
     /** Stores one page of a room's archive (with its cursor, or none) the way live room messages are stored. */
@@ -405,7 +404,7 @@ public final class HistorySyncService {
 
     private void forward(AccountId account, Prefetched pending, java.time.Instant lastSynced, int storedSoFar) {
         pending.page().whenCompleteAsync((page, error) -> {
-            if (error != null && unwrap(error) instanceof java.util.NoSuchElementException) {
+            if (error != null && Failures.unwrap(error) instanceof java.util.NoSuchElementException) {
                 // the server no longer knows our last id (its archive expired or was reset): take everything
                 // since we last synced, newest first; repeats are recognised by their keys
                 LOG.log(Level.INFO, "archive cursor of " + account + " is gone; catching up by date");
@@ -567,7 +566,7 @@ public final class HistorySyncService {
      * the catch-up starts again from the stored cursor, a few times; the wait for the answer spaces the tries.
      */
     private void failOrRetry(AccountId account, int stored, Throwable error) {
-        boolean timedOut = unwrap(error) instanceof ConnectionFailedException failed
+        boolean timedOut = Failures.unwrap(error) instanceof ConnectionFailedException failed
                 && failed.problem().kind() == ConnectionProblem.Kind.TIMED_OUT;
         int tries = retries.merge(account, 1, Integer::sum);
         if (timedOut && tries <= MAX_RETRIES && history.isSupported(account)) {
@@ -576,7 +575,7 @@ public final class HistorySyncService {
             catchUp(account);
             return;
         }
-        fail(account, stored, reason(error));
+        fail(account, stored, Failures.reason(error));
     }
 
     /** The server or the connection failed: the next sign-in continues from the stored cursor. */
@@ -590,16 +589,4 @@ public final class HistorySyncService {
         bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String reason(Throwable error) {
-        Throwable t = unwrap(error);
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
 }

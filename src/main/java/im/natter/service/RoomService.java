@@ -55,7 +55,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -249,7 +248,7 @@ public final class RoomService {
     private CompletableFuture<Void> refreshFeatures(ConversationKey room) {
         return rooms.features(room.account(), room.peer()).handleAsync((features, error) -> {
             if (error != null) {
-                LOG.log(Level.INFO, "features of " + room.peer() + " unknown after configuring: " + reason(error));
+                LOG.log(Level.INFO, "features of " + room.peer() + " unknown after configuring: " + Failures.reason(error));
                 return null;
             }
             RoomState state = states.get(key(room.account(), room.peer()));
@@ -280,7 +279,7 @@ public final class RoomService {
                     : CompletableFuture.completedFuture(null);
             rooms.leave(room.account(), room.peer())
                     .thenCombine(unmark.exceptionally(e -> {
-                        LOG.log(Level.INFO, "autojoin of " + room.peer() + " stays set: " + reason(e));
+                        LOG.log(Level.INFO, "autojoin of " + room.peer() + " stays set: " + Failures.reason(e));
                         return null;
                     }), (a, b) -> (Void) null)
                     .whenComplete((v, e) -> complete(done, v, e));
@@ -297,7 +296,7 @@ public final class RoomService {
             }
             if (bookmarks.bookmark(room.account(), room.peer()).isPresent()) {
                 bookmarks.remove(room.account(), room.peer()).exceptionally(e -> {
-                    LOG.log(Level.INFO, "bookmark of destroyed " + room.peer() + " stays: " + reason(e));
+                    LOG.log(Level.INFO, "bookmark of destroyed " + room.peer() + " stays: " + Failures.reason(e));
                     return null;
                 });
             }
@@ -512,8 +511,8 @@ public final class RoomService {
                         return;
                     }
                     if (error != null) {
-                        refused(state, unwrap(error), byUser);
-                        done.completeExceptionally(unwrap(error));
+                        refused(state, Failures.unwrap(error), byUser);
+                        done.completeExceptionally(Failures.unwrap(error));
                     } else {
                         joined(state, joined, byUser);
                         done.complete(joined);
@@ -568,7 +567,7 @@ public final class RoomService {
         publish(state);
         history.roomJoined(state.account, state.room, state.identity(), joined.features().archived())
                 .exceptionally(e -> {
-                    LOG.log(Level.INFO, "catch-up of " + state.room + " stopped: " + reason(e));
+                    LOG.log(Level.INFO, "catch-up of " + state.room + " stopped: " + Failures.reason(e));
                     return 0;
                 });
         if (byUser) {
@@ -587,13 +586,13 @@ public final class RoomService {
         }
         bookmarks.save(state.account, wanted).exceptionally(e -> {
             bus.publish(new NoticeRaised(NoticeRaised.Level.WARNING, "Natter could not bookmark " + state.room
-                    + ", so it will not join it again by itself at the next sign-in: " + reason(e)));
+                    + ", so it will not join it again by itself at the next sign-in: " + Failures.reason(e)));
             return null;
         });
     }
 
     private void refused(RoomState state, Throwable error, boolean byUser) {
-        String words = reason(error);
+        String words = Failures.reason(error);
         if (error instanceof RoomException e && e.problem() == RoomProblem.NICK_TAKEN) {
             words = words + " Try " + suggestNick(state.nick) + ".";
         }
@@ -636,7 +635,7 @@ public final class RoomService {
         }
         bookmarks.autojoin(account).whenCompleteAsync((marked, error) -> {
             if (error != null) {
-                LOG.log(Level.INFO, "bookmarks of " + account + " unavailable: " + reason(error));
+                LOG.log(Level.INFO, "bookmarks of " + account + " unavailable: " + Failures.reason(error));
                 return;
             }
             for (Bookmark b : marked) {
@@ -978,7 +977,7 @@ public final class RoomService {
 
     private static <T> void complete(CompletableFuture<T> done, T value, Throwable error) {
         if (error != null) {
-            done.completeExceptionally(unwrap(error));
+            done.completeExceptionally(Failures.unwrap(error));
         } else {
             done.complete(value);
         }
@@ -989,16 +988,4 @@ public final class RoomService {
         bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static String reason(Throwable error) {
-        Throwable t = unwrap(error);
-        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-    }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -22,7 +21,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.NamedElement;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smackx.bookmarks.BookmarkedConference;
 import org.jivesoftware.smackx.bookmarks.Bookmarks;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
@@ -48,7 +46,6 @@ public final class BookmarkAdapter implements BookmarkPort {
     private static final System.Logger LOG = System.getLogger(BookmarkAdapter.class.getName());
 
     static final String NS = NativeBookmark.NAMESPACE;
-    static final String PUBSUB_NS = "http://jabber.org/protocol/pubsub";
     /** XEP-0048's PEP node, where servers that convert bookmarks (XEP-0411) mirror private storage. */
     static final String LEGACY_PEP_NODE = "storage:bookmarks";
 
@@ -333,58 +330,16 @@ public final class BookmarkAdapter implements BookmarkPort {
         /** Item id = the room's address. The node must stay private and keep every item (XEP-0402 §3). */
         static IQ publish(EntityBareJid own, Bookmark bookmark) {
             NativeBookmark payload = NativeBookmark.of(bookmark);
-            return new Request(IQ.Type.set, own, xml -> {
-                xml.halfOpenElement("publish").attribute("node", NS).rightAngleBracket();
-                xml.halfOpenElement("item").attribute("id", bookmark.room().bare().value()).rightAngleBracket();
-                xml.append(payload.toXML(org.jivesoftware.smack.packet.XmlEnvironment.EMPTY));
-                xml.closeElement("item").closeElement("publish");
-                xml.halfOpenElement("publish-options").rightAngleBracket();
-                xml.halfOpenElement("x").xmlnsAttribute("jabber:x:data").attribute("type", "submit")
-                        .rightAngleBracket();
-                field(xml, "FORM_TYPE", "hidden", PUBSUB_NS + "#publish-options");
-                field(xml, "pubsub#persist_items", null, "true");
-                field(xml, "pubsub#max_items", null, "max");
-                field(xml, "pubsub#send_last_published_item", null, "never");
-                field(xml, "pubsub#access_model", null, "whitelist");
-                xml.closeElement("x").closeElement("publish-options");
-            });
+            return PrivatePep.publish(own, NS, bookmark.room().bare().value(),
+                    xml -> xml.append(payload.toXML(org.jivesoftware.smack.packet.XmlEnvironment.EMPTY)));
         }
 
         static IQ retract(EntityBareJid own, String room) {
-            return new Request(IQ.Type.set, own, xml -> {
-                xml.halfOpenElement("retract").attribute("node", NS).attribute("notify", "true").rightAngleBracket();
-                xml.halfOpenElement("item").attribute("id", room).closeEmptyElement();
-                xml.closeElement("retract");
-            });
+            return PrivatePep.retract(own, NS, room);
         }
 
         static IQ fetch(EntityBareJid own) {
-            return new Request(IQ.Type.get, own, xml ->
-                    xml.halfOpenElement("items").attribute("node", NS).closeEmptyElement());
-        }
-
-        private static void field(XmlStringBuilder xml, String var, String type, String value) {
-            xml.halfOpenElement("field").attribute("var", var).optAttribute("type", type).rightAngleBracket();
-            xml.element("value", value);
-            xml.closeElement("field");
-        }
-
-        private static final class Request extends IQ {
-            private final Consumer<XmlStringBuilder> body;
-
-            Request(Type type, EntityBareJid to, Consumer<XmlStringBuilder> body) {
-                super("pubsub", PUBSUB_NS);
-                setType(type);
-                setTo(to);
-                this.body = body;
-            }
-
-            @Override
-            protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
-                xml.rightAngleBracket();
-                body.accept(xml);
-                return xml;
-            }
+            return PrivatePep.fetch(own, NS);
         }
     }
 }
