@@ -11,25 +11,19 @@ import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.ConnectionPhase;
 import im.natter.domain.port.SecretStore;
 import im.natter.platform.DataDirectory;
-import im.natter.service.ReconnectPolicy;
 import im.natter.settings.JsonSettingsStore;
-import im.natter.testsupport.display.VirtualDisplay;
 import im.natter.testsupport.fakes.InMemorySecretStore;
 import im.natter.testsupport.prosody.ProsodyServer;
 import im.natter.testsupport.prosody.SmackClients;
 import im.natter.testsupport.prosody.TestAccount;
-import im.natter.xmpp.XmppConfig;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +40,15 @@ import org.jivesoftware.smackx.mam.MamManager;
 import org.jivesoftware.smackx.mam.element.MamPrefsIQ;
 import org.jivesoftware.smackx.mam.element.MamVersion;
 import org.jxmpp.jid.impl.JidCreate;
+
+import static im.natter.bench.BenchSupport.deleteQuietly;
+import static im.natter.bench.BenchSupport.intArg;
+import static im.natter.bench.BenchSupport.loadAverage;
+import static im.natter.bench.BenchSupport.median;
+import static im.natter.bench.BenchSupport.ms;
+import static im.natter.bench.BenchSupport.onFx;
+import static im.natter.bench.BenchSupport.say;
+import static im.natter.bench.BenchSupport.seconds;
 
 /**
  * History catch-up (XEP-0313) of a fresh sign-in against a real Prosody, next to a bare Smack MAM fetch of the
@@ -256,11 +259,7 @@ public final class HistoryCatchUpBench {
     // --- (c) Natter with its UI ------------------------------------------------------------------------------
 
     private Result natterWithUi() throws Exception {
-        VirtualDisplay.ensure();
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-        Platform.setImplicitExit(false);
+        BenchSupport.startFx();
 
         Path data = Files.createTempDirectory("natter-catchup-ui-");
         // a remembered account: the main window opens at once and signs in behind it, as on a normal start
@@ -327,81 +326,6 @@ public final class HistoryCatchUpBench {
             opened.set(System.nanoTime());
         } else {
             opened.set(0); // not there yet: the next ConversationChanged tries again
-        }
-    }
-
-    /** The time of every JavaFX pulse, taken by an AnimationTimer (which also makes JavaFX pulse every frame). */
-    private static final class FrameRecorder extends AnimationTimer {
-        private final long[] times = new long[1 << 20];
-        private int n;
-
-        @Override
-        public void handle(long now) {
-            if (n < times.length) {
-                times[n++] = System.nanoTime();
-            }
-        }
-
-        long longestGap(long from, long to) {
-            long longest = 0;
-            for (int i = 1; i < n; i++) {
-                if (times[i] >= from && times[i - 1] <= to) {
-                    longest = Math.max(longest, times[i] - Math.max(times[i - 1], from));
-                }
-            }
-            return longest;
-        }
-
-        long firstAfter(long t) {
-            for (int i = 0; i < n; i++) {
-                if (times[i] > t) {
-                    return times[i];
-                }
-            }
-            return t;
-        }
-
-        int count(long from, long to) {
-            int c = 0;
-            for (int i = 0; i < n; i++) {
-                if (times[i] >= from && times[i] <= to) {
-                    c++;
-                }
-            }
-            return c;
-        }
-
-        /** The five longest gaps, each as "length ms at offset ms" from {@code from}. */
-        String longest(long from, long to) {
-            List<long[]> gaps = new ArrayList<>();
-            for (int i = 1; i < n; i++) {
-                if (times[i] >= from && times[i - 1] <= to) {
-                    gaps.add(new long[] {times[i] - times[i - 1], times[i - 1] - from});
-                }
-            }
-            gaps.sort((a, b) -> Long.compare(b[0], a[0]));
-            StringBuilder text = new StringBuilder();
-            for (long[] g : gaps.subList(0, Math.min(5, gaps.size()))) {
-                text.append(String.format(Locale.ROOT, "%.0f ms at +%d ms; ", g[0] / 1e6, g[1] / 1_000_000));
-            }
-            return text.toString();
-        }
-
-        /** How many gaps between frames in the window exceeded 20, 33 and 50 ms. */
-        String gapsSummary(long from, long to) {
-            int over20 = 0;
-            int over33 = 0;
-            int over50 = 0;
-            for (int i = 1; i < n; i++) {
-                if (times[i] >= from && times[i - 1] <= to) {
-                    long gap = times[i] - times[i - 1];
-                    over20 += gap > 20_000_000L ? 1 : 0;
-                    over33 += gap > 33_000_000L ? 1 : 0;
-                    over50 += gap > 50_000_000L ? 1 : 0;
-                }
-            }
-            return String.format(Locale.ROOT, "%d, gaps >20 ms: %d, >33 ms: %d, >50 ms: %d", count(from, to),
-                    over20, over33, over50);
         }
     }
 
@@ -515,13 +439,7 @@ public final class HistoryCatchUpBench {
     }
 
     private AppContext.Options options(Path data, SecretStore secrets) throws Exception {
-        XmppConfig xmpp = XmppConfig.defaults().withTrustStore(server.trustStore())
-                .withHostResolver(domain -> domain.equals(server.domain())
-                        ? Optional.of(new InetSocketAddress(server.host(), server.c2sPort()))
-                        : Optional.empty());
-        return new AppContext.Options(DataDirectory.create(data), xmpp, secrets,
-                new ReconnectPolicy(Duration.ofMillis(300), Duration.ofSeconds(2), 0, () -> 0.5),
-                Clock.systemDefaultZone());
+        return BenchSupport.options(server, data, secrets);
     }
 
     private static TestAccount account(ProsodyServer server, String name) {
@@ -532,65 +450,4 @@ public final class HistoryCatchUpBench {
         return new AccountSettings(AccountId.of(alice.jid()), "natter-bench", null, true, List.of());
     }
 
-    private static void onFx(Runnable r) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Throwable[] failed = new Throwable[1];
-        Platform.runLater(() -> {
-            try {
-                r.run();
-            } catch (Throwable t) {
-                failed[0] = t;
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await();
-        if (failed[0] != null) {
-            throw new IllegalStateException(failed[0]);
-        }
-    }
-
-    private static long median(long[] values) {
-        long[] v = values.clone();
-        java.util.Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static long ms(long nanos) {
-        return nanos / 1_000_000;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (Exception e) {
-            // a temp folder left behind is harmless
-        }
-    }
-
-    private static void say(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
 }

@@ -54,6 +54,8 @@ public final class ChatView extends BorderPane {
     private final Runnable reportShown = this::reportLastShown;
     private int lastShown = -1;
     private int lastShownOf = -1;
+    /** Messages arrived while the end was in view: the next layout scrolls to the end. */
+    private boolean scrollToEndPending;
     private Window window;
 
     public ChatView(ChatViewModel vm) {
@@ -288,23 +290,29 @@ public final class ChatView extends BorderPane {
 
     private void itemsChanged(ListChangeListener.Change<? extends MessageListItem> c) {
         int size = vm.items().size();
+        boolean follow = false;
         while (c.next()) {
-            // a new message at the end follows the conversation if the user was reading the end, or wrote it
-            if (c.wasAdded() && !c.wasReplaced() && c.getTo() == size) {
-                MessageListItem last = vm.items().getLast();
-                if (last.isOutgoing() || nearEnd(size - c.getAddedSize())) {
-                    scrollToEnd();
-                }
+            if (c.wasAdded() && !c.wasReplaced()) {
+                // the user wrote it, or was reading the end when the list was last laid out: the end stays in view,
+                // also when older history arrives above it (a catch-up's pages, newest first)
+                boolean own = c.getTo() == size && vm.items().getLast().isOutgoing();
+                follow |= own || TimelineFollow.readingEnd(lastShown, lastShownOf);
             }
+        }
+        if (follow && !scrollToEndPending) {
+            // once per layout, not once per message: a catch-up adds thousands between two frames
+            scrollToEndPending = true;
+            requestLayout();
         }
     }
 
-    private boolean nearEnd(int previousSize) {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || flow.getLastVisibleCell() == null) {
-            return true;
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (scrollToEndPending) {
+            scrollToEndPending = false;
+            scrollToEnd();
         }
-        return flow.getLastVisibleCell().getIndex() >= previousSize - 2;
     }
 
     private boolean atTop() {

@@ -63,6 +63,33 @@ class ChatViewFxIT {
     }
 
     @Test
+    void olderHistoryArrivingAboveKeepsTheNewestMessageInView(FxRobot robot) {
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T12:00:00Z");
+        for (int i = 0; i < 40; i++) {
+            f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleText()).isEqualTo("recent 39");
+
+        // a catch-up's older pages, newest first, land above what is shown
+        for (int page = 0; page < 3; page++) {
+            for (int i = 0; i < 30; i++) {
+                f.receive(ChatFixtures.BOB, "older " + page + "." + i, now.minusSeconds(3600L * (page + 1) - i));
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        assertThat(vm.items()).hasSize(130);
+        assertThat(lastVisibleText()).isEqualTo("recent 39");
+    }
+
+    private String lastVisibleText() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) view.messageList().lookup(".virtual-flow");
+        var cell = flow.getLastVisibleCell();
+        return cell == null || !(cell.getItem() instanceof MessageListItem item) ? null : item.message().body();
+    }
+
+    @Test
     void shiftEnterMakesANewLineAndEnterSendsBothLines(FxRobot robot) {
         robot.clickOn("#message-input").write("line one");
         robot.press(KeyCode.SHIFT).type(KeyCode.ENTER).release(KeyCode.SHIFT);
