@@ -287,34 +287,11 @@ public final class BookmarkAdapter implements BookmarkPort {
     }
 
     private Session live(AccountId account) throws RoomException {
-        Session s = sessions.get(account);
-        if (s == null || !s.isLive()) {
-            throw RoomErrors.notConnected(account.address().domain());
-        }
-        return s;
+        return RoomCalls.live(sessions, account);
     }
 
-    private <T> CompletableFuture<T> call(AccountId account, Work<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        try {
-            sessions.config().executor().execute(() -> {
-                try {
-                    done.complete(work.run(live(account)));
-                } catch (RoomException e) {
-                    done.completeExceptionally(e);
-                } catch (RuntimeException e) {
-                    done.completeExceptionally(new RoomException(RoomProblem.OTHER, e.getMessage()));
-                }
-            });
-        } catch (RuntimeException rejected) {
-            done.completeExceptionally(rejected);
-        }
-        return done;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Session session) throws RoomException;
+    private <T> CompletableFuture<T> call(AccountId account, RoomCalls.Work<T> work) {
+        return RoomCalls.call(sessions, account, work);
     }
 
     private static String blank(String s) {

@@ -851,11 +851,7 @@ public final class RoomAdapter implements RoomPort {
     }
 
     private Session live(AccountId account) throws RoomException {
-        Session s = sessions.get(account);
-        if (s == null || !s.isLive()) {
-            throw RoomErrors.notConnected(account.address().domain());
-        }
-        return s;
+        return RoomCalls.live(sessions, account);
     }
 
     private DiscoverInfo discover(Session session, EntityBareJid room) throws RoomException {
@@ -918,30 +914,8 @@ public final class RoomAdapter implements RoomPort {
     }
 
     /** Work that talks to the room: on the executor, failing with a {@link RoomException} in words. */
-    private <T> CompletableFuture<T> call(AccountId account, RoomWork<T> work) {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        try {
-            sessions.config().executor().execute(() -> {
-                try {
-                    done.complete(work.run(live(account)));
-                } catch (RoomException e) {
-                    done.completeExceptionally(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    done.completeExceptionally(RoomErrors.notConnected(account.address().domain()));
-                } catch (Exception e) {
-                    done.completeExceptionally(new RoomException(RoomProblem.OTHER, e.getMessage()));
-                }
-            });
-        } catch (RuntimeException rejected) {
-            done.completeExceptionally(rejected);
-        }
-        return done;
-    }
-
-    @FunctionalInterface
-    private interface RoomWork<T> {
-        T run(Session session) throws Exception;
+    private <T> CompletableFuture<T> call(AccountId account, RoomCalls.Work<T> work) {
+        return RoomCalls.call(sessions, account, work);
     }
 
     static EntityBareJid roomJid(Address room) throws RoomException {
