@@ -150,6 +150,25 @@ class RoomScreensFxIT {
     }
 
     @Test
+    void settingUpANewRoomSendsTheFormAndClosesOnlyWhenTheRoomTookIt(FxRobot robot) {
+        Address garden = Address.of("garden@rooms.example.org");
+        ui.fakes.fakeRooms.createNext(garden);
+        robot.clickOn("#join-room");
+        robot.clickOn("#join-address").write(garden.value());
+        robot.clickOn("#join-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#join-configure");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#room-config-save").tryQuery()).isPresent();
+
+        robot.clickOn("#room-config-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ui.fakes.fakeRooms.calls()).contains("submit-configuration " + garden);
+        assertThat(robot.lookup("#room-config-save").tryQuery()).as("the dialog closed").isEmpty();
+        failures.assertNone();
+    }
+
+    @Test
     void aRoomConfigurationFormReadsAsARealForm(FxRobot robot) {
         robot.interact(() -> {
             var form = new DataFormViewModel(DataFormViewModelTest.roomConfig());

@@ -58,4 +58,37 @@ public final class FormParts {
         l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         return l;
     }
+
+    /**
+     * Makes {@code type}'s button the dialog's accent action: pressing it runs {@code action} instead of closing, it
+     * is disabled while {@code disabled} holds, and the dialog closes only once {@code done} turns true (the
+     * service said yes); until then it shows why and keeps what was typed.
+     */
+    public static javafx.scene.control.Button confirmButton(javafx.scene.control.Dialog<?> dialog,
+            javafx.scene.control.ButtonType type, String id, ObservableValue<Boolean> disabled, Runnable action,
+            ObservableValue<Boolean> done) {
+        javafx.scene.control.Button button = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(type);
+        button.setId(id);
+        button.getStyleClass().add(Styles.ACCENT);
+        button.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> Boolean.TRUE.equals(disabled.getValue()), disabled));
+        button.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            action.run();
+        });
+        done.addListener((o, was, now) -> {
+            if (Boolean.TRUE.equals(now)) {
+                dialog.setResult(null);
+                dialog.close();
+            }
+        });
+        return button;
+    }
+
+    /** Gives a dialog the owner window's stylesheets (theme and app styles), when it has a window yet. */
+    public static void styleLike(javafx.scene.control.Dialog<?> dialog, javafx.stage.Window owner) {
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+    }
 }

@@ -3,9 +3,7 @@ package im.natter.ui.room;
 import atlantafx.base.theme.Styles;
 import im.natter.ui.fx.Focus;
 import im.natter.ui.fx.FormParts;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -47,23 +45,8 @@ public final class InviteDialog extends Dialog<Void> {
         getDialogPane().setContent(content);
         ButtonType send = new ButtonType("Invite", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, send);
-        Button sendButton = (Button) getDialogPane().lookupButton(send);
-        sendButton.setId("invite-send");
-        sendButton.getStyleClass().add(Styles.ACCENT);
-        sendButton.disableProperty().bind(vm.busyProperty());
-        sendButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.invite();
-        });
-        vm.doneProperty().addListener((o, was, done) -> {
-            if (done) {
-                setResult(null);
-                close();
-            }
-        });
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        FormParts.confirmButton(this, send, "invite-send", vm.busyProperty(), vm::invite, vm.doneProperty());
+        FormParts.styleLike(this, owner);
         FormParts.refit(this, vm.errorProperty(), vm.addressErrorProperty());
         Focus.whenShown(address);
     }

@@ -52,14 +52,8 @@ public final class RoomConfigurationDialog extends Dialog<Void> {
         ButtonType cancel = new ButtonType(vm.justCreated() ? "Use the defaults" : "Cancel",
                 ButtonBar.ButtonData.CANCEL_CLOSE);
         getDialogPane().getButtonTypes().addAll(cancel, save);
-        Button saveButton = (Button) getDialogPane().lookupButton(save);
-        saveButton.setId("room-config-save");
-        saveButton.getStyleClass().add(Styles.ACCENT);
-        saveButton.disableProperty().bind(vm.busyProperty().or(vm.formProperty().isNull()));
-        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.submit();
-        });
+        FormParts.confirmButton(this, save, "room-config-save", vm.busyProperty().or(vm.formProperty().isNull()),
+                vm::submit, vm.doneProperty());
         Button cancelButton = (Button) getDialogPane().lookupButton(cancel);
         cancelButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
@@ -73,15 +67,7 @@ public final class RoomConfigurationDialog extends Dialog<Void> {
             }
         });
         vm.formProperty().addListener((o, was, form) -> showForm(form));
-        vm.doneProperty().addListener((o, was, done) -> {
-            if (done) {
-                setResult(null);
-                close();
-            }
-        });
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        FormParts.styleLike(this, owner);
         getDialogPane().getStylesheets().add(
                 RoomConfigurationDialog.class.getResource("/im/natter/ui/room.css").toExternalForm());
         vm.load();

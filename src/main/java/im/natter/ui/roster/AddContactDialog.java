@@ -2,9 +2,7 @@ package im.natter.ui.roster;
 
 import atlantafx.base.theme.Styles;
 import im.natter.ui.fx.FormParts;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -47,24 +45,9 @@ public final class AddContactDialog extends Dialog<Void> {
         getDialogPane().setContent(content);
         ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, add);
-        Button addButton = (Button) getDialogPane().lookupButton(add);
-        addButton.setId("add-contact-add");
-        addButton.getStyleClass().add(Styles.ACCENT);
-        addButton.disableProperty().bind(vm.busyProperty());
         // the dialog closes only when the server said yes; otherwise it shows why and keeps what was typed
-        addButton.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.add();
-        });
-        vm.doneProperty().addListener((o, was, done) -> {
-            if (done) {
-                setResult(null);
-                close();
-            }
-        });
-        if (owner != null && owner.getScene() != null) {
-            getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        FormParts.confirmButton(this, add, "add-contact-add", vm.busyProperty(), vm::add, vm.doneProperty());
+        FormParts.styleLike(this, owner);
         im.natter.ui.fx.Focus.whenShown(address);
     }
 }
