@@ -6,6 +6,7 @@ import im.natter.domain.model.Availability;
 import im.natter.domain.model.PresenceStatus;
 import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.PresencePort;
+import im.natter.xmpp.chat.PresenceModes;
 import java.util.Optional;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.filter.AndFilter;
@@ -86,26 +87,10 @@ public final class PresenceAdapter implements PresencePort {
     }
 
     static Availability availability(Presence.Mode mode) {
-        if (mode == null) {
-            return Availability.AVAILABLE;
-        }
-        return switch (mode) {
-            case chat -> Availability.CHAT;
-            case available -> Availability.AVAILABLE;
-            case away -> Availability.AWAY;
-            case xa -> Availability.EXTENDED_AWAY;
-            case dnd -> Availability.DO_NOT_DISTURB;
-        };
+        return PresenceModes.availability(mode);
     }
 
     static Presence.Mode mode(Availability availability) {
-        return switch (availability) {
-            case CHAT -> Presence.Mode.chat;
-            case AVAILABLE -> Presence.Mode.available;
-            case AWAY -> Presence.Mode.away;
-            case EXTENDED_AWAY -> Presence.Mode.xa;
-            case DO_NOT_DISTURB -> Presence.Mode.dnd;
-            case OFFLINE -> throw new IllegalArgumentException("offline is not a presence mode");
-        };
+        return PresenceModes.mode(availability);
     }
 }

@@ -6,6 +6,7 @@ import im.natter.domain.model.Occupant;
 import im.natter.domain.model.RoomAffiliation;
 import im.natter.domain.model.RoomExit;
 import im.natter.domain.model.RoomRole;
+import im.natter.xmpp.chat.PresenceModes;
 import java.util.Set;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StandardExtensionElement;
@@ -40,7 +41,8 @@ public final class Occupants {
         RoomRole role = item == null ? RoomRole.PARTICIPANT : role(item.getRole());
         RoomAffiliation affiliation = item == null ? RoomAffiliation.NONE : affiliation(item.getAffiliation());
         String occupantId = trustOccupantId ? occupantId(presence) : null;
-        Availability availability = presence.getType() == Presence.Type.available ? availability(presence.getMode())
+        Availability availability = presence.getType() == Presence.Type.available
+                ? PresenceModes.availability(presence.getMode())
                 : Availability.AVAILABLE;
         return new Occupant(room, nick, real, occupantId, role, affiliation, availability, presence.getStatus());
     }
@@ -169,19 +171,6 @@ public final class Occupants {
             case MEMBER -> MUCAffiliation.member;
             case OUTCAST -> MUCAffiliation.outcast;
             case NONE -> MUCAffiliation.none;
-        };
-    }
-
-    private static Availability availability(Presence.Mode mode) {
-        if (mode == null) {
-            return Availability.AVAILABLE;
-        }
-        return switch (mode) {
-            case chat -> Availability.CHAT;
-            case available -> Availability.AVAILABLE;
-            case away -> Availability.AWAY;
-            case xa -> Availability.EXTENDED_AWAY;
-            case dnd -> Availability.DO_NOT_DISTURB;
         };
     }
 
