@@ -27,7 +27,7 @@ final class MessageRows {
                 SELECT m.id, m.direction, m.sender, m.sender_nick, m.body, m.content_kind, m.origin_id, m.stanza_id,
                        m.stanza_id_by, m.server_time, m.local_time, m.state, m.error,
                        m.edited_at, m.retracted, m.reply_to_id, m.occupant_id, m.moderated_by,
-                       m.moderation_reason, m.mentions_me, m.sort_time,
+                       m.moderation_reason, m.mentions_me, m.sort_time, m.sender_clock,
                        a.address AS account, c.peer, c.kind
                 FROM %s
                 JOIN conversation c ON c.id = m.conversation_id
@@ -65,7 +65,8 @@ final class MessageRows {
                 rows.getString("moderated_by"),
                 rows.getString("moderation_reason"),
                 rows.getInt("mentions_me") != 0,
-                Millis.read(rows, "sort_time"));
+                Millis.read(rows, "sort_time"),
+                Millis.read(rows, "sender_clock"));
     }
 
     static List<ChatMessage> list(PreparedStatement query) throws SQLException {

@@ -41,8 +41,8 @@ final class MessageWriter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO message (conversation_id, direction, sender, sender_nick, body, content_kind, origin_id,
                                  stanza_id, stanza_id_by, server_time, local_time, sort_time, state, error,
-                                 reply_to_id, occupant_id, mentions_me)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 reply_to_id, occupant_id, mentions_me, sender_clock)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             RETURNING id""";
 
@@ -82,12 +82,22 @@ final class MessageWriter implements AutoCloseable {
             WHERE conversation_id = ? AND sort_time >= ? AND sender = ?
             ORDER BY sort_time DESC, id DESC LIMIT 1""";
 
+    // One sender's messages written just before and just after a given time by the writer's clock (ADR 0012).
+    private static final String WRITTEN_BEFORE = """
+            SELECT max(sort_time) FROM message
+            WHERE conversation_id = ? AND sender = ? AND sender_clock IS NOT NULL
+              AND sender_clock >= ? AND sender_clock < ?""";
+    private static final String WRITTEN_AFTER = """
+            SELECT min(sort_time) FROM message
+            WHERE conversation_id = ? AND sender = ? AND sender_clock IS NOT NULL
+              AND sender_clock > ? AND sender_clock <= ?""";
+
     // the two ways the unique indexes recognise a repeat, one query each so each uses its index
     private static final String PLACE_BY_STANZA_ID = """
-            SELECT id, sort_time, server_time, direction FROM message
+            SELECT id, sort_time, server_time, direction, sender_clock IS NOT NULL FROM message
             WHERE conversation_id = ? AND stanza_id_by IS ? AND stanza_id = ?""";
     private static final String PLACE_BY_ORIGIN_ID = """
-            SELECT id, sort_time, server_time, direction FROM message
+            SELECT id, sort_time, server_time, direction, sender_clock IS NOT NULL FROM message
             WHERE conversation_id = ? AND sender = ? AND origin_id = ?""";
 
     private final Connection connection;
@@ -100,6 +110,8 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement placeByOriginId;
     private PreparedStatement move;
     private PreparedStatement seenWithoutIds;
+    private PreparedStatement writtenBefore;
+    private PreparedStatement writtenAfter;
     private ChangeWriter changes;
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
@@ -114,7 +126,8 @@ final class MessageWriter implements AutoCloseable {
      */
     Optional<ChatMessage> insert(ChatMessage message, Unread unread) throws SQLException {
         long conversationId = conversationId(message.conversation(), message.localTime());
-        return insertAt(conversationId, message, inArrivalOrder(conversationId, message), unread);
+        return insertAt(conversationId, message,
+                byWriterClock(conversationId, message, inArrivalOrder(conversationId, message)), unread);
     }
 
     /**
@@ -165,10 +178,12 @@ final class MessageWriter implements AutoCloseable {
             }
             long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
                     ceiling);
+            place = byWriterClock(conversationId, page.get(i), place);
             Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
             inserted.ifPresent(added::add);
             // a new row has the highest id, so it sorts after anything stored at the same time
-            placedUpTo.put(sender, new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, null, false));
+            Place now = new Place(inserted.map(ChatMessage::id).orElse(Long.MAX_VALUE), place, null, false, false);
+            placedUpTo.put(sender, floor != null && floor.isAfter(now) ? floor : now);
         }
         return added;
     }
@@ -195,8 +210,9 @@ final class MessageWriter implements AutoCloseable {
      *
      * @param serverTime the delay stamp it was stored with, or null
      * @param incoming   someone else wrote it
+     * @param writerOrdered it sits where its writer's clock puts it among its sender's messages
      */
-    record Place(long id, long sortTime, Long serverTime, boolean incoming) {
+    record Place(long id, long sortTime, Long serverTime, boolean incoming, boolean writerOrdered) {
 
         boolean isAfter(Place other) {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
@@ -205,11 +221,12 @@ final class MessageWriter implements AutoCloseable {
         /**
          * Whether it keeps its place whatever the page {@code copy} came in says. The user's own messages keep the
          * order they were written in, and so does a message its sender stamped with the time it was written (sent
-         * late: the stamp is well before the server archived it). Anything else arrived by the server's routing (live,
-         * offline delivery, a stream resent after a restart) and the server's archive knows its order best.
+         * late: the stamp is well before the server archived it), and one placed by its writer's clock. Anything else
+         * arrived by the server's routing (live, offline delivery, a stream resent after a restart) and the server's
+         * archive knows its order best.
          */
         boolean isFixed(ChatMessage copy) {
-            return !incoming || serverTime != null
+            return !incoming || writerOrdered || serverTime != null
                     && copy.displayTime().toEpochMilli() - serverTime >= STAMP_PRECISION_MILLIS;
         }
     }
@@ -221,7 +238,7 @@ final class MessageWriter implements AutoCloseable {
         move.setLong(1, sortTime);
         move.setLong(2, place.id());
         move.executeUpdate();
-        return new Place(place.id(), sortTime, place.serverTime(), place.incoming());
+        return new Place(place.id(), sortTime, place.serverTime(), place.incoming(), place.writerOrdered());
     }
 
     /** {@code time}, moved just enough to lie at or after {@code floor} and before {@code ceiling} (either null). */
@@ -314,7 +331,7 @@ final class MessageWriter implements AutoCloseable {
             all.add(changes::close);
         }
         for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread, newestFromSender,
-                placeByStanzaId, placeByOriginId, move, seenWithoutIds}) {
+                placeByStanzaId, placeByOriginId, move, seenWithoutIds, writtenBefore, writtenAfter}) {
             if (statement != null) {
                 all.add(statement::close);
             }
@@ -353,6 +370,7 @@ final class MessageWriter implements AutoCloseable {
         insert.setString(15, message.replyToId());
         insert.setString(16, message.occupantId());
         insert.setInt(17, message.mentionsMe() ? 1 : 0);
+        Millis.bind(insert, 18, message.senderClock());
         try (ResultSet rows = insert.executeQuery()) {
             return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
         }
@@ -384,6 +402,51 @@ final class MessageWriter implements AutoCloseable {
             }
         }
         return time;
+    }
+
+    /**
+     * {@code place}, moved where the writer's clock puts {@code message} among what the same sender wrote within a
+     * minute of it: after what it wrote before, before what it wrote after (that one winning should stored places
+     * contradict each other). A server that lost a session may deliver, and archive, its messages after newer ones;
+     * the writer knows the order it wrote them in. Only someone else's one-to-one messages are placed so: the
+     * user's own keep the order this device gives them, and a room orders everyone's messages itself.
+     */
+    private long byWriterClock(long conversationId, ChatMessage message, long place) throws SQLException {
+        Instant clock = message.senderClock();
+        if (clock == null || message.direction() != Direction.INCOMING
+                || message.conversation().kind() == ConversationKind.ROOM) {
+            return place;
+        }
+        if (writtenBefore == null) {
+            writtenBefore = connection.prepareStatement(WRITTEN_BEFORE);
+            writtenAfter = connection.prepareStatement(WRITTEN_AFTER);
+        }
+        long written = clock.toEpochMilli();
+        Long floor = placeWritten(writtenBefore, conversationId, message, written - MAX_MOVE_MILLIS, written);
+        Long ceiling = placeWritten(writtenAfter, conversationId, message, written, written + MAX_MOVE_MILLIS);
+        if (floor != null && place < floor) {
+            // a row stored now has the highest id, so at the same time it sorts after the one written before it
+            place = floor;
+        }
+        if (ceiling != null && place >= ceiling) {
+            place = ceiling - 1;
+        }
+        return place;
+    }
+
+    private static Long placeWritten(PreparedStatement query, long conversationId, ChatMessage message, long from,
+            long to) throws SQLException {
+        query.setLong(1, conversationId);
+        query.setString(2, message.sender().value());
+        query.setLong(3, from);
+        query.setLong(4, to);
+        try (ResultSet rows = query.executeQuery()) {
+            if (!rows.next()) {
+                return null;
+            }
+            long sortTime = rows.getLong(1);
+            return rows.wasNull() ? null : sortTime;
+        }
     }
 
     /** The time shown is a server's stamp without fractions of a second: the message lies within that second. */
@@ -421,7 +484,8 @@ final class MessageWriter implements AutoCloseable {
             }
             long serverTime = rows.getLong(3);
             Long stamp = rows.wasNull() ? null : serverTime;
-            return new Place(rows.getLong(1), rows.getLong(2), stamp, "INCOMING".equals(rows.getString(4)));
+            return new Place(rows.getLong(1), rows.getLong(2), stamp, "INCOMING".equals(rows.getString(4)),
+                    rows.getInt(5) != 0);
         }
     }
 

@@ -56,6 +56,8 @@ public final class ChatService {
     private final Executor worker;
     private final Executor reader;
     private final Clock clock;
+    /** The time the last message was written, so the next one is always later (see {@link #writingTime()}). */
+    private Instant lastWritingTime;
     /** Messages put on the wire since each account's last connect, so the outbox does not send them twice. */
     private final java.util.Map<AccountId, java.util.Set<String>> inFlight = new java.util.HashMap<>();
     /** How many connections died with each message on the wire and unacknowledged; only touched on worker. */
@@ -204,7 +206,7 @@ public final class ChatService {
             try {
                 ChatMessage draft = new ChatMessage(0, conversation, Direction.OUTGOING,
                         conversation.account().address(), null, body, ContentKind.TEXT, ids.get(), null, null, null,
-                        clock.instant(), DeliveryState.QUEUED, null);
+                        writingTime(), DeliveryState.QUEUED, null);
                 ChatMessage stored = messages.insert(draft).orElseThrow();
                 publishAdded(stored);
                 result.complete(stored);
@@ -219,6 +221,20 @@ public final class ChatService {
             }
         });
         return result;
+    }
+
+    /**
+     * When a message is written: now, to the millisecond the archive keeps, and always after the message written
+     * before it, so the clock every one-to-one message states (ADR 0012) orders a burst of messages without ties.
+     * Runs on the worker only.
+     */
+    private Instant writingTime() {
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (lastWritingTime != null && !now.isAfter(lastWritingTime)) {
+            now = lastWritingTime.plusMillis(1);
+        }
+        lastWritingTime = now;
+        return now;
     }
 
     /** Sends a failed message again, as it was. */
@@ -297,7 +313,7 @@ public final class ChatService {
             Instant writtenAt = stampWritten || first && late ? m.localTime() : null;
             switch (kind) {
                 case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
-                        m.originId(), writtenAt));
+                        m.originId(), writtenAt, m.localTime()));
                 case ROOM -> rooms.send(new OutboundMessage(account, room, kind, m.body(), m.originId(), writtenAt));
                 case ROOM_PRIVATE -> rooms.sendPrivate(new OutboundMessage(account, room, kind, m.body(),
                         m.originId(), writtenAt), m.conversation().peer().nick().orElseThrow());

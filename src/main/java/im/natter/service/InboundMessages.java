@@ -39,7 +39,7 @@ final class InboundMessages {
                 keys.sender(), in.fromResource(), in.body(), in.contentKind(), keys.originId(), keys.stanzaId(),
                 keys.stanzaIdBy(), in.serverTime(), now, outgoing ? DeliveryState.ON_SERVER : DeliveryState.RECEIVED,
                 null, null, false, in.replyToId(), room == null ? null : room.occupantId(), null, null,
-                mentionsMe && !outgoing);
+                mentionsMe && !outgoing, null, in.kind() == ConversationKind.CHAT ? in.senderClock() : null);
     }
 
     /**

@@ -82,6 +82,9 @@ public final class ChatAdapter implements ChatPort {
             builder.addExtension(new org.jivesoftware.smackx.delay.packet.DelayInformation(
                     java.util.Date.from(message.writtenAt()), conn.getUser().asBareJid().toString(), null));
         }
+        if (message.senderClock() != null) {
+            builder.addExtension(im.natter.xmpp.chat.SenderClock.of(message.senderClock()));
+        }
         DeliveryReceiptRequest.addTo(builder);
         Message stanza = builder.build();
         AccountId account = message.account();

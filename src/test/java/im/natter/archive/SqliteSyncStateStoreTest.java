@@ -520,6 +520,65 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void messagesAServerHandedOnLateGoBackToTheOrderTheirWriterWroteThemIn() throws Exception {
+        // the server lost "2" with a session and handed it on after newer ones (ejabberd 23.01 after a cut)
+        messages.insert(liveFromBob("1", "s-1", T0.plusMillis(100)).withSenderClock(T0.plusMillis(10)));
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(300)).withSenderClock(T0.plusMillis(30)));
+        messages.insert(liveFromBob("4", "s-4", T0.plusMillis(400)).withSenderClock(T0.plusMillis(40)));
+        messages.insert(liveFromBob("2", "s-2", T0.plusSeconds(9)).withSenderClock(T0.plusMillis(20)));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("1", "2", "3", "4");
+        ChatMessage late = messages.page(WITH_BOB, 0, 50).get(1);
+        assertThat(late.displayTime()).isEqualTo(T0.plusSeconds(9));
+        assertThat(late.senderClock()).isEqualTo(T0.plusMillis(20));
+    }
+
+    @Test
+    void theWritersClockOutranksAnArchiveThatTookAMessageLate() throws Exception {
+        // ejabberd archived "2" only when the sender sent it again after a restart, behind "3" and "4"
+        messages.insert(liveFromBob("3", "s-3", T0.plusMillis(300)).withSenderClock(T0.plusMillis(30)));
+        sync.storePage(List.of(clocked(fromBob("1", "s-1", 0), 10), clocked(fromBob("3", "s-3", 0), 30),
+                clocked(fromBob("4", "s-4", 0), 40), clocked(fromBob("2", "s-2", 9), 20),
+                clocked(fromBob("5", "s-5", 9), 50)), cursor("s-5", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aWritersClockOrdersOnlyThatSendersMessagesAndOnlyWithinAMinute() throws Exception {
+        messages.insert(liveFromBob("bob 1", "s-1", T0.plusMillis(100)).withSenderClock(T0.plusMillis(100)));
+        messages.insert(TestMessages.from(CAROL).body("carol").stanzaId("s-c", OUR_SERVER)
+                .localTime(T0.plusMillis(200)).build().withSenderClock(T0.plusMillis(200)));
+        messages.insert(liveFromBob("bob 2", "s-2", T0.plusMillis(300)).withSenderClock(T0.plusMillis(300)));
+        // a clock that claims "long before" moves nothing more than a minute away, nor anyone else's messages
+        messages.insert(liveFromBob("bob early?", "s-3", T0.plusMillis(400)).withSenderClock(T0.minusSeconds(3600)));
+        messages.insert(TestMessages.from(CAROL).body("carol early?").stanzaId("s-c2", OUR_SERVER)
+                .localTime(T0.plusMillis(500)).build().withSenderClock(T0));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("bob 1", "bob 2", "bob early?");
+        assertThat(messages.page(WITH_CAROL, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("carol early?", "carol");
+    }
+
+    @Test
+    void theUsersOwnMessagesAndRoomMessagesIgnoreAClock() throws Exception {
+        messages.insert(TestMessages.to(BOB).body("a1").originId("o-1").at(T0.plusMillis(100)).build());
+        // a copy of the user's own message from another device, with a clock that says "earlier"
+        messages.insert(TestMessages.to(BOB).body("phone").originId("o-2").state(DeliveryState.ON_SERVER)
+                .localTime(T0.plusMillis(200)).writtenAt(T0).build());
+        ConversationKey room = new ConversationKey(ALICE, ROOM, im.natter.domain.model.ConversationKind.ROOM);
+        messages.insert(TestMessages.from(ROOM).in(room).body("r1").localTime(T0.plusMillis(100))
+                .writtenAt(T0.plusMillis(100)).build());
+        messages.insert(TestMessages.from(ROOM).in(room).body("r2").localTime(T0.plusMillis(200))
+                .writtenAt(T0).build());
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body).containsExactly("a1", "phone");
+        assertThat(messages.page(room, 0, 50)).extracting(ChatMessage::body).containsExactly("r1", "r2");
+    }
+
+    @Test
     void placingFollowsTheFloorAndStaysBelowTheCeiling() {
         assertThat(MessageWriter.between(500, null, null)).isEqualTo(500);
         assertThat(MessageWriter.between(500, 700L, null)).isEqualTo(700);
@@ -536,6 +595,10 @@ class SqliteSyncStateStoreTest {
 
     private static ChatMessage fromBob(String body, String stanzaId, int second) {
         return TestMessages.from(BOB).body(body).stanzaId(stanzaId, OUR_SERVER).at(T0.plusSeconds(second)).build();
+    }
+
+    private static ChatMessage clocked(ChatMessage message, int writtenAtMillis) {
+        return message.withSenderClock(T0.plusMillis(writtenAtMillis));
     }
 
     private static SyncState cursor(String lastArchiveId, Instant synced) {

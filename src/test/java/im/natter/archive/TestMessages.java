@@ -32,6 +32,7 @@ final class TestMessages {
     private Instant localTime = T0;
     private DeliveryState state;
     private String error;
+    private Instant senderClock;
 
     private TestMessages() {
     }
@@ -104,6 +105,12 @@ final class TestMessages {
         return this;
     }
 
+    /** Its writer's client said it wrote it at {@code time} (ADR 0012). */
+    TestMessages writtenAt(Instant time) {
+        senderClock = time;
+        return this;
+    }
+
     TestMessages state(DeliveryState newState) {
         state = newState;
         return this;
@@ -111,6 +118,6 @@ final class TestMessages {
 
     ChatMessage build() {
         return new ChatMessage(0, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId,
-                stanzaIdBy, serverTime, localTime, state, error);
+                stanzaIdBy, serverTime, localTime, state, error).withSenderClock(senderClock);
     }
 }

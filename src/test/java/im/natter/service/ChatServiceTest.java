@@ -185,6 +185,19 @@ class ChatServiceTest {
     }
 
     @Test
+    void everyMessageStatesWhenItWasWrittenAndEachOneLaterThanTheOneBefore() {
+        signIn();
+        // the clock stands still: a burst written within one millisecond
+        ChatMessage first = s.chats.send(withBob, "one").join();
+        ChatMessage second = s.chats.send(withBob, "two").join();
+        ChatMessage third = s.chats.send(withBob, "three").join();
+
+        assertThat(List.of(first, second, third)).extracting(ChatMessage::localTime).isSorted().doesNotHaveDuplicates();
+        assertThat(s.xmpp.sent()).extracting(o -> o.senderClock())
+                .containsExactly(first.localTime(), second.localTime(), third.localTime());
+    }
+
+    @Test
     void anOverLongMessageIsRefusedAndNeverQueued() {
         s.xmpp.setMaxBodyBytes(1000);
         String body = "<".repeat(300); // 300 characters, 1200 bytes once escaped

@@ -105,6 +105,26 @@ class HistoryIT {
     }
 
     @Test
+    void theWritersClockCrossesTheWireLiveAndComesBackFromTheArchive() throws Exception {
+        TestAccount me = prosody.newAccount("me");
+        TestAccount alice = prosody.newAccount("alice");
+        java.time.Instant written = java.time.Instant.parse("2026-11-21T10:15:30.123Z");
+        try (TestClient natter = TestClient.forServer(prosody.server());
+                TestClient aliceNatter = TestClient.forServer(prosody.server())) {
+            AccountId account = natter.signIn(me);
+            AccountId aliceAccount = aliceNatter.signIn(alice);
+            aliceNatter.chat.send(new OutboundMessage(aliceAccount, Address.of(me.jid()), ConversationKind.CHAT,
+                    "clocked", "o-clocked", null, written));
+
+            InboundMessage live = natter.events.await(InboundMessage.class, m -> m.body().equals("clocked"));
+            assertThat(live.senderClock()).isEqualTo(written);
+            HistoryPage page = fetch(natter, HistoryQuery.newestSince(account, Address.of(alice.jid()), null, PAGE));
+            assertThat(page.messages()).singleElement()
+                    .satisfies(m -> assertThat(m.senderClock()).isEqualTo(written));
+        }
+    }
+
+    @Test
     void aMessageSentWhileOfflineArrivesAtSignInAndIsInTheArchiveUnderTheSameStanzaId() throws Exception {
         TestAccount me = prosody.newAccount("me");
         TestAccount bob = prosody.newAccount("bob");

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param sortTime    where the archive places it in its conversation (ordered by it, then by id); null before it
  *                    is stored. Usually {@link #displayTime()}, moved by at most a little so that messages keep the
  *                    order the server delivered or archived them in when servers stamp whole seconds.
+ * @param senderClock the time on the writer's device when it was written, as the sender's client stated it
+ *                    (Natter states it on every one-to-one message); trusted only to order one sender's messages
+ *                    among themselves, never shown; null when the sender did not say
  */
 public record ChatMessage(
         long id,
@@ -50,7 +53,8 @@ public record ChatMessage(
         String moderatedBy,
         String moderationReason,
         boolean mentionsMe,
-        Instant sortTime) {
+        Instant sortTime,
+        Instant senderClock) {
 
     public ChatMessage {
         Objects.requireNonNull(conversation, "conversation");
@@ -62,6 +66,17 @@ public record ChatMessage(
         Objects.requireNonNull(state, "state");
     }
 
+    /** A message whose sender did not state when it was written. */
+    public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
+            String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
+            boolean retracted, String replyToId, String occupantId, String moderatedBy, String moderationReason,
+            boolean mentionsMe, Instant sortTime) {
+        this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, occupantId, moderatedBy,
+                moderationReason, mentionsMe, sortTime, null);
+    }
+
     /** A message not stored yet (its place in the conversation is decided when it is). */
     public ChatMessage(long id, ConversationKey conversation, Direction direction, Address sender, String senderNick,
             String body, ContentKind contentKind, String originId, String stanzaId, String stanzaIdBy,
@@ -70,7 +85,7 @@ public record ChatMessage(
             boolean mentionsMe) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
                 serverTime, localTime, state, error, editedAt, retracted, replyToId, occupantId, moderatedBy,
-                moderationReason, mentionsMe, null);
+                moderationReason, mentionsMe, null, null);
     }
 
     /** A message that did not come through a room. */
@@ -79,7 +94,7 @@ public record ChatMessage(
             Instant serverTime, Instant localTime, DeliveryState state, String error, Instant editedAt,
             boolean retracted, String replyToId) {
         this(id, conversation, direction, sender, senderNick, body, contentKind, originId, stanzaId, stanzaIdBy,
-                serverTime, localTime, state, error, editedAt, retracted, replyToId, null, null, null, false, null);
+                serverTime, localTime, state, error, editedAt, retracted, replyToId, null, null, null, false, null, null);
     }
 
     /** A message that was neither corrected nor retracted and answers none. */
@@ -119,24 +134,30 @@ public record ChatMessage(
     public ChatMessage withSortTime(Instant newSortTime) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
-                occupantId, moderatedBy, moderationReason, mentionsMe, newSortTime);
+                occupantId, moderatedBy, moderationReason, mentionsMe, newSortTime, senderClock);
+    }
+
+    public ChatMessage withSenderClock(Instant clock) {
+        return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
+                stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
+                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime, clock);
     }
 
     public ChatMessage withId(long newId) {
         return new ChatMessage(newId, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted, replyToId,
-                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
+                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime, senderClock);
     }
 
     public ChatMessage withReplyTo(String newReplyToId) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, state, error, editedAt, retracted,
-                newReplyToId, occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
+                newReplyToId, occupantId, moderatedBy, moderationReason, mentionsMe, sortTime, senderClock);
     }
 
     public ChatMessage withState(DeliveryState newState, String newError) {
         return new ChatMessage(id, conversation, direction, sender, senderNick, body, contentKind, originId,
                 stanzaId, stanzaIdBy, serverTime, localTime, newState, newError, editedAt, retracted, replyToId,
-                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime);
+                occupantId, moderatedBy, moderationReason, mentionsMe, sortTime, senderClock);
     }
 }

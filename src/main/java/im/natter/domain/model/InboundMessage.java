@@ -24,6 +24,8 @@ import java.util.Objects;
  *                         already stripped from {@code body})
  * @param room             for groupchat messages ({@code kind} ROOM) and private messages through a room, what the
  *                         room added (occupant-id, moderation, join history); null otherwise
+ * @param senderClock      the time on the sender's device when it was written, as its client stated it (see
+ *                         {@link ChatMessage#senderClock()}); null when it did not say
  */
 public record InboundMessage(
         AccountId account,
@@ -45,7 +47,8 @@ public record InboundMessage(
         String replacesId,
         String retractsId,
         String replyToId,
-        RoomMessageInfo room) {
+        RoomMessageInfo room,
+        Instant senderClock) {
 
     public InboundMessage {
         Objects.requireNonNull(account, "account");
@@ -58,6 +61,16 @@ public record InboundMessage(
         Objects.requireNonNull(source, "source");
     }
 
+    /** A message whose sender did not state when it was written. */
+    public InboundMessage(AccountId account, Address from, String fromResource, ConversationKind kind, String body,
+            ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
+            Instant serverTime, boolean receiptRequested, Direction direction, Address peer, MessageSource source,
+            String archiveId, String replacesId, String retractsId, String replyToId, RoomMessageInfo room) {
+        this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
+                serverTime, receiptRequested, direction, peer, source, archiveId, replacesId, retractsId, replyToId,
+                room, null);
+    }
+
     /** A message that did not come through a room. */
     public InboundMessage(AccountId account, Address from, String fromResource, ConversationKind kind, String body,
             ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
@@ -65,7 +78,7 @@ public record InboundMessage(
             String archiveId, String replacesId, String retractsId, String replyToId) {
         this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
                 serverTime, receiptRequested, direction, peer, source, archiveId, replacesId, retractsId, replyToId,
-                null);
+                null, null);
     }
 
     /** A message someone sent the user, delivered live. */
@@ -73,7 +86,8 @@ public record InboundMessage(
             ContentKind contentKind, String messageId, String originId, String stanzaId, String stanzaIdBy,
             Instant serverTime, boolean receiptRequested) {
         this(account, from, fromResource, kind, body, contentKind, messageId, originId, stanzaId, stanzaIdBy,
-                serverTime, receiptRequested, Direction.INCOMING, from, MessageSource.LIVE, null, null, null, null, null);
+                serverTime, receiptRequested, Direction.INCOMING, from, MessageSource.LIVE, null, null, null, null, null,
+                null);
     }
 
     /** Whether it only changes another message (a correction or a retraction) rather than adding one. */

@@ -9,9 +9,12 @@ import java.util.Objects;
  * @param writtenAt for a message that goes out well after the user wrote it (the outbox after a reconnect, a
  *                  resend), when that was, so the recipient shows and orders it by that time (XEP-0203 delay);
  *                  null for a message sent as it is written
+ * @param senderClock when the user wrote it, by this device's clock, stated on every one-to-one message so that the
+ *                  recipient's Natter can keep this sender's order where the server delivers out of order (see
+ *                  {@link ChatMessage#senderClock()}); null to state nothing (rooms order everyone's messages)
  */
 public record OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId,
-        Instant writtenAt) {
+        Instant writtenAt, Instant senderClock) {
 
     public OutboundMessage {
         Objects.requireNonNull(account, "account");
@@ -21,8 +24,14 @@ public record OutboundMessage(AccountId account, Address to, ConversationKind ki
         Objects.requireNonNull(originId, "originId");
     }
 
-    /** A message sent as it is written. */
+    /** A message that does not state when it was written. */
+    public OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId,
+            Instant writtenAt) {
+        this(account, to, kind, body, originId, writtenAt, null);
+    }
+
+    /** A message sent as it is written, stating nothing about when. */
     public OutboundMessage(AccountId account, Address to, ConversationKind kind, String body, String originId) {
-        this(account, to, kind, body, originId, null);
+        this(account, to, kind, body, originId, null, null);
     }
 }

@@ -110,16 +110,17 @@ public final class InboundMessages {
                 && DeliveryReceiptRequest.from(message) != null;
         return Optional.of(new InboundMessage(account, sender, senderResource, ConversationKind.CHAT, c.text(),
                 c.contentKind(), message.getStanzaId(), c.originId(), stanzaId, stanzaIdBy, serverTime,
-                receipt, direction, peer, source, archiveId, c.replacesId(), c.retractsId(), c.replyToId()));
+                receipt, direction, peer, source, archiveId, c.replacesId(), c.retractsId(), c.replyToId(), null,
+                c.senderClock()));
     }
 
     /**
      * What a message says, whoever it came from and however it arrived (one-to-one, room, archive): its text
      * (reply quote stripped, never the fallback of an encrypted payload), origin-id, delay stamp and what it
-     * changes or answers.
+     * changes or answers, and when its writer says it wrote it ({@link SenderClock}).
      */
     public record Content(String text, ContentKind contentKind, String originId, Instant delayStamp,
-            String replacesId, String retractsId, String replyToId) {
+            String replacesId, String retractsId, String replyToId, Instant senderClock) {
     }
 
     /** The content of a message, or empty when it carries none (receipts, markers, chat states, key transport). */
@@ -149,7 +150,7 @@ public final class InboundMessages {
         DelayInformation delay = DelayInformation.from(message);
         Instant stamp = delay == null || delay.getStamp() == null ? null : delay.getStamp().toInstant();
         return Optional.of(new Content(text, kind, origin == null ? null : origin.getId(), stamp, refs.replacesId(),
-                refs.retractsId(), refs.replyToId()));
+                refs.retractsId(), refs.replyToId(), SenderClock.of(message)));
     }
 
     static boolean isAccount(Jid jid, AccountId account) {

@@ -46,6 +46,27 @@ class InboundMessagesTest {
     }
 
     @Test
+    void readsWhenTheWriterSaysItWroteTheMessageAndIgnoresAClockItCannotRead() {
+        InboundMessage clocked = map("""
+                <message xmlns='jabber:client' type='chat' from='alice@example.org/natter'>
+                  <body>in order</body>
+                  <clock xmlns='https://natter.im/ns/sender-clock:0' stamp='2026-11-21T10:15:30.123Z'/>
+                </message>""");
+        InboundMessage garbled = map("""
+                <message xmlns='jabber:client' type='chat' from='alice@example.org/natter'>
+                  <body>no clock</body>
+                  <clock xmlns='https://natter.im/ns/sender-clock:0' stamp='yesterday-ish'/>
+                </message>""");
+        InboundMessage none = map("""
+                <message xmlns='jabber:client' type='chat' from='alice@example.org/phone'><body>hi</body></message>""");
+
+        assertThat(clocked.senderClock()).isEqualTo(Instant.parse("2026-11-21T10:15:30.123Z"));
+        assertThat(garbled.senderClock()).isNull();
+        assertThat(garbled.body()).isEqualTo("no clock");
+        assertThat(none.senderClock()).isNull();
+    }
+
+    @Test
     void ignoresAStanzaIdTheSenderAddedInOurName() {
         InboundMessage m = map("""
                 <message xmlns='jabber:client' type='chat' id='m2' from='mallory@evil.example/x'>
