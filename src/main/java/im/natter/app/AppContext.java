@@ -98,11 +98,11 @@ public final class AppContext implements AutoCloseable {
     private AppContext(Options options, Database database) {
         this.database = database;
         this.clock = options.clock();
-        serviceWorker = track(Executors.newSingleThreadExecutor(named("natter-service")));
-        accountWorker = track(Executors.newSingleThreadExecutor(named("natter-account")));
-        readers = track(Executors.newFixedThreadPool(2, named("natter-archive-reader")));
+        serviceWorker = track(Workers.named("natter-service", 1));
+        accountWorker = track(Workers.named("natter-account", 1));
+        readers = track(Workers.named("natter-archive-reader", 2));
         background = track(Executors.newVirtualThreadPerTaskExecutor());
-        scheduler = Executors.newSingleThreadScheduledExecutor(named("natter-reconnect"));
+        scheduler = Workers.timer("natter-reconnect");
         executors.add(scheduler);
 
         sessions = new XmppSessions(options.xmpp());
@@ -184,9 +184,5 @@ public final class AppContext implements AutoCloseable {
     private ExecutorService track(ExecutorService e) {
         executors.add(e);
         return e;
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return Thread.ofPlatform().name(name + "-", 0).daemon(true).factory();
     }
 }
