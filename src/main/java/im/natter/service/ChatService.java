@@ -56,7 +56,7 @@ public final class ChatService {
     private final Executor worker;
     private final Executor reader;
     private final Clock clock;
-    /** The time the last message was written, so the next one is always later (see {@link #writingTime()}). */
+    /** The time the last message was written, so the next one is always later (see {@link #writingClock()}). */
     private Instant lastWritingTime;
     /** Messages put on the wire since each account's last connect, so the outbox does not send them twice. */
     private final java.util.Map<AccountId, java.util.Set<String>> inFlight = new java.util.HashMap<>();
@@ -206,7 +206,7 @@ public final class ChatService {
             try {
                 ChatMessage draft = new ChatMessage(0, conversation, Direction.OUTGOING,
                         conversation.account().address(), null, body, ContentKind.TEXT, ids.get(), null, null, null,
-                        writingTime(), DeliveryState.QUEUED, null);
+                        clock.instant(), DeliveryState.QUEUED, null).withSenderClock(writingClock());
                 ChatMessage stored = messages.insert(draft).orElseThrow();
                 publishAdded(stored);
                 result.complete(stored);
@@ -224,11 +224,11 @@ public final class ChatService {
     }
 
     /**
-     * When a message is written: now, to the millisecond the archive keeps, and always after the message written
-     * before it, so the clock every one-to-one message states (ADR 0012) orders a burst of messages without ties.
-     * Runs on the worker only.
+     * The writer's clock a message states (ADR 0012): now, to the millisecond the archive keeps, and always after
+     * the message written before it, so a burst of messages has no ties. Kept with the message, so a resend after
+     * a restart states the same. Runs on the worker only.
      */
-    private Instant writingTime() {
+    private Instant writingClock() {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (lastWritingTime != null && !now.isAfter(lastWritingTime)) {
             now = lastWritingTime.plusMillis(1);
@@ -313,7 +313,7 @@ public final class ChatService {
             Instant writtenAt = stampWritten || first && late ? m.localTime() : null;
             switch (kind) {
                 case CHAT -> chat.send(new OutboundMessage(account, m.conversation().peer(), kind, m.body(),
-                        m.originId(), writtenAt, m.localTime()));
+                        m.originId(), writtenAt, m.senderClock() != null ? m.senderClock() : m.localTime()));
                 case ROOM -> rooms.send(new OutboundMessage(account, room, kind, m.body(), m.originId(), writtenAt));
                 case ROOM_PRIVATE -> rooms.sendPrivate(new OutboundMessage(account, room, kind, m.body(),
                         m.originId(), writtenAt), m.conversation().peer().nick().orElseThrow());

@@ -192,9 +192,10 @@ class ChatServiceTest {
         ChatMessage second = s.chats.send(withBob, "two").join();
         ChatMessage third = s.chats.send(withBob, "three").join();
 
-        assertThat(List.of(first, second, third)).extracting(ChatMessage::localTime).isSorted().doesNotHaveDuplicates();
+        assertThat(List.of(first, second, third)).extracting(ChatMessage::senderClock).isSorted()
+                .doesNotHaveDuplicates();
         assertThat(s.xmpp.sent()).extracting(o -> o.senderClock())
-                .containsExactly(first.localTime(), second.localTime(), third.localTime());
+                .containsExactly(first.senderClock(), second.senderClock(), third.senderClock());
     }
 
     @Test
