@@ -98,12 +98,15 @@ public final class HistorySyncService {
         connection.addListener(new ConnectionPort.Listener() {
             @Override
             public void connected(AccountId account, boolean resumed) {
-                // a resumed stream lost nothing: the server replays what we had not acknowledged
+                // a resumed stream lost nothing: the server replays what we had not acknowledged; but a room's
+                // catch-up the break cut off is not joined again, so it goes on from its cursor now
                 if (!resumed) {
                     worker.execute(() -> {
                         retries.remove(account);
                         catchUp(account);
                     });
+                } else {
+                    rooms.resumed(account);
                 }
             }
 

@@ -60,6 +60,8 @@ final class RoomCatchUp {
     private final Map<List<Object>, Boolean> archived = new ConcurrentHashMap<>();
     /** Rooms ([account, room]) with a catch-up under way. */
     private final Set<List<Object>> running = ConcurrentHashMap.newKeySet();
+    /** Rooms ([account, room]) whose last catch-up stopped before it was done (the connection went, say). */
+    private final Set<List<Object>> unfinished = ConcurrentHashMap.newKeySet();
 
     RoomCatchUp(HistoryPort history, SyncStateStore syncStates, MessageStore messages, ArchivePages pages,
             EventBus bus, Executor worker, Clock clock, HistorySyncService.Settings settings) {
@@ -85,6 +87,18 @@ final class RoomCatchUp {
         }
         worker.execute(() -> catchUp(account, room, done));
         return done;
+    }
+
+    /**
+     * The account's session came back without a new sign-in (resumed): the rooms are still joined, so nothing joins
+     * them again; the catch-ups the break cut off continue from their stored cursors now.
+     */
+    void resumed(AccountId account) {
+        for (List<Object> key : List.copyOf(unfinished)) {
+            if (key.getFirst().equals(account) && Boolean.TRUE.equals(archived.get(key))) {
+                worker.execute(() -> catchUp(account, (Address) key.get(1), new CompletableFuture<>()));
+            }
+        }
     }
 
     /** Whether the room's last join said it keeps no archive. */
@@ -113,7 +127,14 @@ final class RoomCatchUp {
             done.complete(0); // the one under way stores everything this one would
             return;
         }
-        done.whenComplete((n, error) -> running.remove(key));
+        done.whenComplete((n, error) -> {
+            running.remove(key);
+            if (error == null) {
+                unfinished.remove(key);
+            } else {
+                unfinished.add(key);
+            }
+        });
         Instant started = clock.instant();
         try {
             var state = syncStates.syncState(account, room);

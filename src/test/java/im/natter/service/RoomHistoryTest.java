@@ -281,6 +281,30 @@ class RoomHistoryTest {
     }
 
     @Test
+    void aGapFillCutOffByABreakTheSessionSurvivesGoesOnWhenTheSessionIsBack() {
+        awayWhile35MessagesAreWritten();
+        s.xmpp.setHistorySupported(false);
+        s.xmpp.failHistoryAfter(2, new IllegalStateException("connection lost"));
+        reconnect();
+        assertThat(roomBodies()).hasSize(21);
+
+        // the stream is resumed: the room was never left, so no join brings a catch-up
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "lost"));
+        s.xmpp.resumeNext();
+        s.xmpp.reconnect(FakeServices.ALICE).join();
+
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 36));
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R36"));
+        // and once done, a later resumption asks nothing
+        int asked = roomQueries().size();
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "lost"));
+        s.xmpp.resumeNext();
+        s.xmpp.reconnect(FakeServices.ALICE).join();
+        assertThat(roomQueries()).hasSize(asked);
+    }
+
+    @Test
     void aMessageThatComesLiveWhileTheGapIsFilledIsStoredOnceAndTheNextJoinStartsAfterTheNewestPage() {
         awayWhile35MessagesAreWritten();
         boolean[] spoke = {false};
