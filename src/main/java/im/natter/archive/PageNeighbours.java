@@ -12,11 +12,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Finds, for a page of a server archive about to be stored, the stored messages its archive puts right after it
@@ -92,23 +90,21 @@ final class PageNeighbours {
         return position.afterCursor() ? afterCursor(page, cursor, storedCursor, placedUpTo) : List.of();
     }
 
-    /** Per conversation, the first of {@code next} that is stored. */
+    /**
+     * Per conversation, the earliest place among {@code next} as stored (the writer keeps the earliest): a stored
+     * message may sit out of its page's order (the user's own, placed when it was written).
+     */
     private void before(List<ChatMessage> next) throws SQLException {
         Map<ConversationKey, OptionalLong> conversations = new HashMap<>();
-        Set<Long> bounded = new HashSet<>();
         for (ChatMessage m : next) {
             OptionalLong conversation = conversations.get(m.conversation());
             if (conversation == null) {
                 conversation = ArchiveKeys.conversation(connection, m.conversation());
                 conversations.put(m.conversation(), conversation);
             }
-            if (conversation.isEmpty() || bounded.contains(conversation.getAsLong())) {
-                continue;
-            }
-            Spot stored = storedSpot(conversation.getAsLong(), m);
+            Spot stored = conversation.isEmpty() ? null : storedSpot(conversation.getAsLong(), m);
             if (stored != null) {
                 writer.placeBefore(conversation.getAsLong(), stored.sortTime());
-                bounded.add(conversation.getAsLong());
             }
         }
     }

@@ -12,8 +12,7 @@ import java.util.Objects;
  *                    its new messages go before the first message of that archive stored beyond what the page and
  *                    the pages before it hold (the newest page, fetched first, or messages that came live)
  * @param before      stored messages the archive puts right after the page (paging backwards: the newer page, or
- *                    the oldest one stored), oldest first; per conversation, the first of them found stored bounds
- *                    the page
+ *                    the oldest one stored); per conversation, the earliest of them as stored bounds the page
  */
 public record PagePosition(boolean afterCursor, List<ChatMessage> before) {
 
@@ -27,7 +26,7 @@ public record PagePosition(boolean afterCursor, List<ChatMessage> before) {
         before = List.copyOf(Objects.requireNonNull(before, "before"));
     }
 
-    /** A page the archive puts right before {@code next} (oldest first). */
+    /** A page the archive puts right before the stored messages {@code next}. */
     public static PagePosition before(List<ChatMessage> next) {
         return new PagePosition(false, next);
     }
