@@ -37,11 +37,11 @@ final class PageNeighbours {
               AND stanza_id_by = ?5 AND stanza_id IS NOT NULL
             ORDER BY sort_time, id LIMIT 1""";
 
-    /** The distinct times of the messages stored after a place, nearest first (read until the first free one). */
+    /** The times of the messages stored after a place, nearest first (read until the first free millisecond). */
     private static final String RUN_AFTER = """
-            SELECT DISTINCT sort_time FROM message INDEXED BY message_by_time
+            SELECT sort_time FROM message INDEXED BY message_by_time
             WHERE conversation_id = ?1 AND sort_time >= ?2 AND (sort_time > ?2 OR id > ?3)
-            ORDER BY sort_time""";
+            ORDER BY sort_time, id""";
     private static final String IN_RUN = """
             SELECT id FROM message INDEXED BY message_by_time
             WHERE conversation_id = ?1 AND sort_time >= ?2 AND sort_time < ?4 AND (sort_time > ?2 OR id > ?3)""";
@@ -179,26 +179,23 @@ final class PageNeighbours {
      */
     private List<Long> makeRoomAfter(long conversation, Spot after) throws SQLException {
         long free = after.sortTime() + 1;
-        boolean crowded = false;
         try (PreparedStatement query = connection.prepareStatement(RUN_AFTER)) {
             query.setLong(1, conversation);
             query.setLong(2, after.sortTime());
             query.setLong(3, after.id());
             try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next() || rows.getLong(1) != after.sortTime()) {
+                    return List.of(); // the next message is a millisecond or more later: there is room
+                }
                 while (rows.next()) {
                     long time = rows.getLong(1);
-                    if (time == after.sortTime()) {
-                        crowded = true;
-                    } else if (time == free) {
+                    if (time == free) {
                         free++;
-                    } else {
+                    } else if (time > free) {
                         break;
                     }
                 }
             }
-        }
-        if (!crowded) {
-            return List.of();
         }
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(IN_RUN)) {
