@@ -76,6 +76,8 @@ final class MessageWriter implements AutoCloseable {
     // How far an archive page may move a stored message to put it behind its predecessor; a page contradicting the
     // stored order by more than this is not about one burst of messages, so it is left alone.
     private static final long MAX_MOVE_MILLIS = 60_000;
+    // How far after the stored neighbour beyond a page a new message's stamp may lie and still go before it.
+    static final long NEXT_PAGE_REACH_MILLIS = MAX_SHIFT_MILLIS;
 
     private static final String NEWEST_FROM_SENDER = """
             SELECT sort_time FROM message INDEXED BY message_by_time
@@ -102,6 +104,8 @@ final class MessageWriter implements AutoCloseable {
 
     private final Connection connection;
     private final Map<ConversationKey, Long> conversationIds = new HashMap<>();
+    /** Per conversation id, where the stored neighbour beyond the page being inserted sits ({@link #placeBefore}). */
+    private final Map<Long, Long> nextPage = new HashMap<>();
     private PreparedStatement insert;
     private PreparedStatement fillIn;
     private PreparedStatement countUnread;
@@ -176,6 +180,7 @@ final class MessageWriter implements AutoCloseable {
                     ceiling = stored[j].sortTime();
                 }
             }
+            ceiling = belowNextPage(conversationId, page.get(i), ceiling);
             long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
                     ceiling);
             place = byWriterClock(conversationId, page.get(i), place);
@@ -186,6 +191,28 @@ final class MessageWriter implements AutoCloseable {
             placedUpTo.put(sender, floor != null && floor.isAfter(now) ? floor : now);
         }
         return added;
+    }
+
+    /**
+     * The next {@link #insertPage} lies before a stored message of the conversation that sits at {@code sortTime}
+     * (its archive's neighbour beyond the page, found by the caller): new messages of the page stamped in the same
+     * whole second go before it, as the archive orders them, not after it as the order of storing would.
+     */
+    void placeBefore(long conversationId, long sortTime) {
+        nextPage.merge(conversationId, sortTime, Math::min);
+    }
+
+    /**
+     * {@code ceiling}, lowered to the neighbour beyond the page (see {@link #placeBefore}) for a message stamped
+     * less than {@link #NEXT_PAGE_REACH_MILLIS} after that neighbour's place: enough to undo the tie of a
+     * whole-second stamp, never a move of more than that.
+     */
+    private Long belowNextPage(long conversationId, ChatMessage message, Long ceiling) {
+        Long next = nextPage.get(conversationId);
+        if (next == null || message.displayTime().toEpochMilli() - next >= NEXT_PAGE_REACH_MILLIS) {
+            return ceiling;
+        }
+        return ceiling == null ? next : Math.min(ceiling, next);
     }
 
     /**

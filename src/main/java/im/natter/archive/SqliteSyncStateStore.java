@@ -4,6 +4,7 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.PagePosition;
 import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
@@ -91,6 +92,22 @@ public final class SqliteSyncStateStore implements SyncStateStore {
     @Override
     public StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor)
             throws ArchiveException {
+        return storePage(messages, changes, cursor, PagePosition.UNKNOWN);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The page's neighbours are looked up in the same transaction (see {@link PageNeighbours}); stored messages
+     * moved up a millisecond to make room for the page are among {@code changed} (their sort time changed).
+     */
+    @Override
+    public StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor,
+            PagePosition position) throws ArchiveException {
+        Objects.requireNonNull(position, "position");
+        if (position.afterCursor() && (cursor == null || cursor.with() == null)) {
+            throw new IllegalArgumentException("only a page of a room's archive stored with its cursor continues it");
+        }
         List<ChatMessage> page = List.copyOf(messages);
         List<MessageChange> pageChanges = List.copyOf(changes);
         for (MessageChange change : pageChanges) {
@@ -117,7 +134,10 @@ public final class SqliteSyncStateStore implements SyncStateStore {
                 for (MessageChange change : pageChanges) {
                     writer.applyChange(change, MessageWriter.Unread.AFTER_READ_POINT, changed, addedByChanges);
                 }
-                Map<MessageWriter.SenderKey, MessageWriter.Place> places = placesBefore(connection, cursor);
+                String storedNow = cursor == null ? null : storedCursor(connection, cursor);
+                Map<MessageWriter.SenderKey, MessageWriter.Place> places = placesBefore(cursor, storedNow);
+                changed.addAll(new PageNeighbours(connection, writer).place(page, position, cursor, storedNow,
+                        places));
                 added.addAll(writer.insertPage(page, MessageWriter.Unread.AFTER_READ_POINT, places));
                 if (cursor != null) {
                     pagePlaces.put(archiveKey(cursor), new PagePlaces(cursor.lastArchiveId(), places));
@@ -137,13 +157,11 @@ public final class SqliteSyncStateStore implements SyncStateStore {
      * ended and this page moves it on (a catch-up forwards). Pages that keep the cursor where it is (the first
      * window, read backwards) or start elsewhere begin afresh.
      */
-    private Map<MessageWriter.SenderKey, MessageWriter.Place> placesBefore(Connection connection, SyncState cursor)
-            throws SQLException {
+    private Map<MessageWriter.SenderKey, MessageWriter.Place> placesBefore(SyncState cursor, String storedNow) {
         if (cursor == null) {
             return new HashMap<>();
         }
         PagePlaces previous = pagePlaces.remove(archiveKey(cursor));
-        String storedNow = storedCursor(connection, cursor);
         if (previous == null || storedNow == null || !storedNow.equals(previous.endedAt())
                 || storedNow.equals(cursor.lastArchiveId())) {
             return new HashMap<>();

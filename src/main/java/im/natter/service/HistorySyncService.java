@@ -1,9 +1,7 @@
 package im.natter.service;
 
-import im.natter.domain.event.ConversationChanged;
 import im.natter.domain.event.HistorySyncProgress;
 import im.natter.domain.event.MessageAdded;
-import im.natter.domain.event.MessageChanged;
 import im.natter.domain.event.NoticeRaised;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
@@ -16,7 +14,7 @@ import im.natter.domain.model.HistoryPage;
 import im.natter.domain.model.HistoryQuery;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageChange;
-import im.natter.domain.model.StoredMessages;
+import im.natter.domain.model.PagePosition;
 import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
 import im.natter.domain.port.ConnectionPort;
@@ -40,10 +38,11 @@ import java.util.concurrent.Executor;
  * Catches up with the server's archive (XEP-0313) after every sign-in that did not resume the previous session:
  * from the last archive id Natter stored, page by page, each page stored together with its cursor in one archive
  * transaction. Live messages arriving meanwhile go through the same unique keys, so nothing is doubled. The first
- * sign-in of an account fetches a bounded recent window instead of everything.
+ * sign-in of an account fetches a bounded recent window instead of everything. Rooms keep archives of their own,
+ * caught up on each join ({@link RoomCatchUp}).
  *
- * <p>Pages are fetched one after the other on the xmpp layer's threads and stored on the service's serial
- * {@code worker}, so the UI never waits for a catch-up.
+ * <p>Pages are fetched on the xmpp layer's threads (the next one while the last is stored) and stored on the serial
+ * service {@code worker}, so the UI never waits for a catch-up.
  */
 public final class HistorySyncService {
 
@@ -60,17 +59,14 @@ public final class HistorySyncService {
         }
     }
 
-    /** How many local messages one look for the oldest archive id reads at a time. */
-    private static final int LOCAL_SCAN_PAGE = 500;
-
     private final HistoryPort history;
     private final SyncStateStore syncStates;
-    private final MessageStore messages;
-    private final ConversationStore conversations;
     private final EventBus bus;
     private final Executor worker;
     private final Clock clock;
     private final Settings settings;
+    private final ArchivePages pages;
+    private final RoomCatchUp rooms;
     /** Accounts with a catch-up under way; touched only on {@code worker}. */
     private final Set<AccountId> running = new LinkedHashSet<>();
     /** Catch-ups started again since the last sign-in because the server did not answer in time (worker only). */
@@ -80,12 +76,6 @@ public final class HistorySyncService {
     private final Map<AccountId, java.time.Instant> startedAt = new HashMap<>();
     /** Server and client clocks disagree a little; repeats from the overlap are recognised by their keys. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
-    /** Who the user is in each joined room ([account, room]), to recognise their own messages in its archive. */
-    private final Map<List<Object>, RoomMessages.Self> roomSelves = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Whether each room ([account, room]) keeps an archive, as its last join said. */
-    private final Map<List<Object>, Boolean> roomArchived = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Rooms ([account, room]) with a catch-up under way. */
-    private final Set<List<Object>> roomsRunning = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Without a message store: catches up, but {@link #fetchOlder} always starts at the server's newest page. */
     public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
@@ -99,21 +89,24 @@ public final class HistorySyncService {
             Settings settings) {
         this.history = history;
         this.syncStates = syncStates;
-        this.messages = messages;
-        this.conversations = conversations;
         this.bus = bus;
         this.worker = worker;
         this.clock = clock;
         this.settings = settings;
+        this.pages = new ArchivePages(history, syncStates, messages, conversations, bus);
+        this.rooms = new RoomCatchUp(history, syncStates, messages, pages, bus, worker, clock, settings);
         connection.addListener(new ConnectionPort.Listener() {
             @Override
             public void connected(AccountId account, boolean resumed) {
-                // a resumed stream lost nothing: the server replays what we had not acknowledged
+                // a resumed stream lost nothing: the server replays what we had not acknowledged; but a room's
+                // catch-up the break cut off is not joined again, so it goes on from its cursor now
                 if (!resumed) {
                     worker.execute(() -> {
                         retries.remove(account);
                         catchUp(account);
                     });
+                } else {
+                    rooms.resumed(account);
                 }
             }
 
@@ -136,18 +129,25 @@ public final class HistorySyncService {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         worker.execute(() -> {
             try {
-                if (key.kind() == ConversationKind.ROOM) {
-                    olderOfRoom(key, max, done);
+                boolean room = key.kind() == ConversationKind.ROOM;
+                if (room && rooms.keepsNoArchive(key.account(), key.peer())) {
+                    done.completeExceptionally(new IllegalStateException(
+                            "Older messages are not available: this room keeps no archive."));
                     return;
                 }
-                if (!history.isSupported(key.account())) {
+                if (!room && !history.isSupported(key.account())) {
                     done.completeExceptionally(new IllegalStateException(
                             "Older messages are not available: the server keeps no archive, or you are offline."));
                     return;
                 }
-                String before = oldestArchiveId(key).orElse("");
-                history.fetch(HistoryQuery.before(key.account(), key.peer(), before, max))
-                        .whenCompleteAsync((page, error) -> olderArrived(key, page, error, done), worker);
+                var oldest = pages.oldestArchived(key);
+                String before = oldest.map(ChatMessage::stanzaId).orElse("");
+                HistoryQuery query = room ? HistoryQuery.roomBefore(key.account(), key.peer(), before, max)
+                        : HistoryQuery.before(key.account(), key.peer(), before, max);
+                PagePosition position = oldest.map(m -> PagePosition.before(List.of(m)))
+                        .orElse(PagePosition.UNKNOWN);
+                history.fetch(query)
+                        .whenCompleteAsync((page, error) -> olderArrived(key, page, error, position, done), worker);
             } catch (ArchiveException e) {
                 done.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -157,7 +157,7 @@ public final class HistorySyncService {
         return done;
     }
 
-    private void olderArrived(ConversationKey key, HistoryPage page, Throwable error,
+    private void olderArrived(ConversationKey key, HistoryPage page, Throwable error, PagePosition position,
             CompletableFuture<Integer> done) {
         if (error != null) {
             LOG.log(Level.INFO, "older messages of " + key + " could not be fetched: " + Failures.reason(error));
@@ -169,201 +169,26 @@ public final class HistorySyncService {
             // the peer filter is the server's; a result for another conversation is not this page's to store
             List<InboundMessage> ours = page.messages().stream()
                     .filter(m -> InboundMessages.conversation(m).equals(key)).toList();
-            if (key.kind() == ConversationKind.ROOM) {
-                storeRoom(key.account(), key.peer(), ours, null);
-            } else {
-                store(key.account(), ours, null);
-            }
+            ArchivePages.Mapped mapped = key.kind() == ConversationKind.ROOM
+                    ? rooms.map(key.account(), key.peer(), ours) : map(ours);
+            // no cursor: a page fetched while scrolling back must not rewind the catch-up
+            pages.store(mapped, null, position);
             done.complete(ours.size());
         } catch (ArchiveException e) {
             done.completeExceptionally(e);
         }
     }
 
-    private void olderOfRoom(ConversationKey key, int max, CompletableFuture<Integer> done) throws ArchiveException {
-        if (Boolean.FALSE.equals(roomArchived.get(List.of(key.account(), key.peer())))) {
-            done.completeExceptionally(new IllegalStateException(
-                    "Older messages are not available: this room keeps no archive."));
-            return;
-        }
-        String before = oldestArchiveId(key).orElse("");
-        history.fetch(HistoryQuery.roomBefore(key.account(), key.peer(), before, max))
-                .whenCompleteAsync((page, error) -> olderArrived(key, page, error, done), worker);
-    }
-
     /**
      * The user is in {@code room} (again): remembers who they are there and, when the room keeps an archive,
-     * catches up with it from where the last catch-up stopped (the first time, a bounded recent window), each page
-     * stored with its cursor in one transaction. Rooms without an archive send their history on join instead.
+     * catches up with it (see {@link RoomCatchUp}): the first time a bounded recent window, later the newest page
+     * first and then the gap since the last catch-up. Rooms without an archive send their history on join instead.
      *
      * @return how many messages were new, once caught up; fails with words when the room's archive or ours failed
      */
     CompletableFuture<Integer> roomJoined(AccountId account, Address room, RoomMessages.Self self,
             boolean archived) {
-        List<Object> key = List.of(account, room);
-        roomSelves.put(key, self);
-        roomArchived.put(key, archived);
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        if (!archived) {
-            done.complete(0);
-            return done;
-        }
-        worker.execute(() -> catchUpRoom(account, room, done));
-        return done;
-    }
-
-    private void catchUpRoom(AccountId account, Address room, CompletableFuture<Integer> done) {
-        List<Object> key = List.of(account, room);
-        if (!roomsRunning.add(key)) {
-            done.complete(0); // the one under way stores everything this one would
-            return;
-        }
-        done.whenComplete((n, error) -> roomsRunning.remove(key));
-        java.time.Instant started = clock.instant();
-        try {
-            var state = syncStates.syncState(account, room);
-            if (state.isEmpty()) {
-                java.time.Instant start = started.minus(settings.firstWindow());
-                roomWindow(account, room, HistoryQuery.roomNewestSince(account, room, start, settings.pageSize()),
-                        null, 0, 0, started, done);
-            } else if (state.get().lastArchiveId().isEmpty()) {
-                // the room's archive was empty when we last looked: everything since then, oldest first
-                roomForward(account, room, new HistoryQuery(account, room, null, null, null,
-                        state.get().lastSynced().minus(CLOCK_MARGIN), settings.pageSize()), state.get(), 0, started,
-                        done);
-            } else {
-                roomForward(account, room, HistoryQuery.roomAfter(account, room, state.get().lastArchiveId(),
-                        settings.pageSize()), state.get(), 0, started, done);
-            }
-        } catch (ArchiveException e) {
-            roomFailed(account, room, e, done);
-        }
-    }
-
-    /** Pages forwards through the room's archive until it says it is complete, moving the cursor page by page. */
-    private void roomForward(AccountId account, Address room, HistoryQuery query, SyncState from, int storedSoFar,
-            java.time.Instant started, CompletableFuture<Integer> done) {
-        history.fetch(query).whenCompleteAsync((page, error) -> {
-            if (error != null && Failures.unwrap(error) instanceof java.util.NoSuchElementException) {
-                // the room no longer knows our last id (its archive expired or was reset): take what it has since
-                LOG.log(Level.INFO, "archive cursor of room " + room + " is gone; catching up by date");
-                roomWindow(account, room, HistoryQuery.roomNewestSince(account, room,
-                        from.lastSynced().minus(Duration.ofHours(1)), settings.pageSize()), null, 0, storedSoFar,
-                        started, done);
-                return;
-            }
-            if (error != null) {
-                roomFailed(account, room, error, done);
-                return;
-            }
-            try {
-                String last = page.lastArchiveId();
-                int stored = storedSoFar + storeRoom(account, room, page.messages(),
-                        last == null ? null : new SyncState(account, room, last, clock.instant()));
-                if (page.complete() || last == null) {
-                    if (last == null && query.afterArchiveId() == null) {
-                        rememberEmptyRoomArchive(account, room, started);
-                    }
-                    done.complete(stored);
-                } else {
-                    roomForward(account, room, HistoryQuery.roomAfter(account, room, last, settings.pageSize()),
-                            from, stored, started, done);
-                }
-            } catch (ArchiveException e) {
-                roomFailed(account, room, e, done);
-            }
-        }, worker);
-    }
-
-    /**
-     * The first join (or a lost cursor): the newest page first, then backwards within the window, at most
-     * {@code maxPerConversation} messages. The cursor is the newest id, stored with the first page, so the next
-     * catch-up continues forwards from there.
-     */
-    private void roomWindow(AccountId account, Address room, HistoryQuery query, String newestId, int fetched,
-            int storedSoFar, java.time.Instant started, CompletableFuture<Integer> done) {
-        history.fetch(query).whenCompleteAsync((page, error) -> {
-            if (error != null) {
-                roomFailed(account, room, error, done);
-                return;
-            }
-            try {
-                String cursor = newestId != null ? newestId : page.lastArchiveId();
-                List<InboundMessage> all = page.messages();
-                int left = Math.max(0, settings.maxPerConversation() - fetched);
-                // the page is oldest first and we walk backwards: keep its newest end
-                List<InboundMessage> wanted = all.subList(Math.max(0, all.size() - left), all.size());
-                int stored = storedSoFar + (cursor == null ? 0
-                        : storeRoom(account, room, wanted, new SyncState(account, room, cursor, clock.instant())));
-                int fetchedNow = fetched + all.size();
-                if (page.complete() || page.firstArchiveId() == null
-                        || fetchedNow >= settings.maxPerConversation()) {
-                    if (cursor == null) {
-                        rememberEmptyRoomArchive(account, room, started);
-                    }
-                    done.complete(stored);
-                } else {
-                    roomWindow(account, room, new HistoryQuery(account, room, null, null, page.firstArchiveId(),
-                            query.start(), settings.pageSize()), cursor, fetchedNow, stored, started, done);
-                }
-            } catch (ArchiveException e) {
-                roomFailed(account, room, e, done);
-            }
-        }, worker);
-    }
-
-    private void rememberEmptyRoomArchive(AccountId account, Address room, java.time.Instant since)
-            throws ArchiveException {
-        syncStates.storePage(List.of(), new SyncState(account, room, "", since));
-    }
-
-    /** The next join continues from the stored cursor; live messages go on meanwhile. */
-    private void roomFailed(AccountId account, Address room, Throwable error, CompletableFuture<Integer> done) {
-        LOG.log(Level.INFO, "catch-up of room " + room + " for " + account + " stopped: " + Failures.reason(error));
-        if (Failures.unwrap(error) instanceof ArchiveException e) {
-            bus.publish(new NoticeRaised(NoticeRaised.Level.ERROR, e.getMessage()));
-        }
-        done.completeExceptionally(Failures.unwrap(error));
-    }
-
-    /** Stores one page of a room's archive (with its cursor, or none) the way live room messages are stored. */
-    private int storeRoom(AccountId account, Address room, List<InboundMessage> page, SyncState cursor)
-            throws ArchiveException {
-        RoomMessages.Self self = roomSelves.get(List.of(account, room));
-        List<ChatMessage> mapped = new ArrayList<>(page.size());
-        List<MessageChange> changes = new ArrayList<>();
-        for (InboundMessage m : page) {
-            if (m.changesAnother()) {
-                changes.add(InboundMessages.toChange(m, clock.instant(), RoomMessages.isOwn(m, self, messages)));
-            } else {
-                mapped.add(RoomMessages.toChatMessage(m, clock.instant(), self, messages));
-            }
-        }
-        return publish(syncStates.storePage(mapped, changes, cursor));
-    }
-
-    /** The archive id of the oldest stored message of the conversation that has one from its archive's owner. */
-    private java.util.Optional<String> oldestArchiveId(ConversationKey key) throws ArchiveException {
-        if (messages == null) {
-            return java.util.Optional.empty();
-        }
-        // a room's archive is the room's; everything else is in the account's own
-        String own = key.kind() == ConversationKind.ROOM ? key.peer().value() : key.account().address().value();
-        String oldest = null;
-        long before = 0;
-        while (true) {
-            List<ChatMessage> chunk = messages.page(key, before, LOCAL_SCAN_PAGE);
-            for (ChatMessage m : chunk) { // oldest first: the first hit is the oldest of this chunk
-                if (m.stanzaId() != null && own.equals(m.stanzaIdBy())) {
-                    oldest = m.stanzaId();
-                    break;
-                }
-            }
-            if (chunk.size() < LOCAL_SCAN_PAGE) {
-                return java.util.Optional.ofNullable(oldest);
-            }
-            before = chunk.getFirst().id();
-        }
+        return rooms.joined(account, room, self, archived);
     }
 
     private void catchUp(AccountId account) {
@@ -396,13 +221,14 @@ public final class HistorySyncService {
         HistoryQuery first = afterId.isEmpty()
                 ? new HistoryQuery(account, null, null, null, lastSynced.minus(CLOCK_MARGIN), settings.pageSize())
                 : HistoryQuery.after(account, afterId, settings.pageSize());
-        forward(account, prefetching(history.fetch(first),
+        forward(account, pages.prefetching(history.fetch(first),
                 page -> page.complete() || page.lastArchiveId() == null ? null
                         : HistoryQuery.after(account, page.lastArchiveId(), settings.pageSize())),
                 lastSynced, storedSoFar);
     }
 
-    private void forward(AccountId account, Prefetched pending, java.time.Instant lastSynced, int storedSoFar) {
+    private void forward(AccountId account, ArchivePages.Prefetched pending, java.time.Instant lastSynced,
+            int storedSoFar) {
         pending.page().whenCompleteAsync((page, error) -> {
             if (error != null && Failures.unwrap(error) instanceof java.util.NoSuchElementException) {
                 // the server no longer knows our last id (its archive expired or was reset): take everything
@@ -410,7 +236,7 @@ public final class HistorySyncService {
                 LOG.log(Level.INFO, "archive cursor of " + account + " is gone; catching up by date");
                 backwards(account, HistoryQuery.newestSince(account, null,
                         lastSynced.minus(Duration.ofHours(1)), settings.pageSize()), null, new HashMap<>(),
-                        storedSoFar);
+                        new HashMap<>(), storedSoFar);
                 return;
             }
             if (error != null) {
@@ -418,9 +244,10 @@ public final class HistorySyncService {
                 return;
             }
             try {
-                int stored = storedSoFar + store(account, page.messages(), page.lastArchiveId());
+                int stored = storedSoFar + pages.store(map(page.messages()), cursor(account, page.lastArchiveId()),
+                        PagePosition.UNKNOWN);
                 bus.publish(new HistorySyncProgress(account, stored, false, null));
-                Prefetched next = pending.next().join();
+                ArchivePages.Prefetched next = pending.next().join();
                 if (next == null) {
                     finish(account, stored, null);
                 } else {
@@ -433,23 +260,6 @@ public final class HistorySyncService {
     }
 
     /**
-     * A page being fetched, and the request for the page after it, which starts as soon as this one has arrived:
-     * the server prepares the next page while this one is stored. Pages are still stored strictly in order (each
-     * store runs on the serial worker after the previous one), so the cursor never passes an unstored page.
-     */
-    private record Prefetched(CompletableFuture<HistoryPage> page, CompletableFuture<Prefetched> next) {
-    }
-
-    private Prefetched prefetching(CompletableFuture<HistoryPage> page,
-            java.util.function.Function<HistoryPage, HistoryQuery> following) {
-        CompletableFuture<Prefetched> next = page.handle((p, error) -> {
-            HistoryQuery q = error == null ? following.apply(p) : null;
-            return q == null ? null : prefetching(history.fetch(q), following);
-        });
-        return new Prefetched(page, next);
-    }
-
-    /**
      * The first sign-in: newest page first, then backwards within the window, keeping at most
      * {@code maxPerConversation} per conversation. The cursor is the newest id, set with the first page, so the
      * next catch-up continues forwards from there.
@@ -457,20 +267,26 @@ public final class HistorySyncService {
     private void firstWindow(AccountId account) {
         var start = clock.instant().minus(settings.firstWindow());
         backwards(account, HistoryQuery.newestSince(account, null, start, settings.pageSize()), null, new HashMap<>(),
-                0);
+                new HashMap<>(), 0);
     }
 
     private void backwards(AccountId account, HistoryQuery query, String newestId,
-            Map<ConversationKey, Integer> perConversation, int storedSoFar) {
-        backwards(account, prefetching(history.fetch(query),
+            Map<ConversationKey, Integer> perConversation, Map<ConversationKey, ChatMessage> newer,
+            int storedSoFar) {
+        backwards(account, pages.prefetching(history.fetch(query),
                 page -> page.complete() || page.firstArchiveId() == null ? null
                         : new HistoryQuery(account, null, null, page.firstArchiveId(), query.start(),
                                 settings.pageSize())),
-                newestId, perConversation, storedSoFar);
+                newestId, perConversation, newer, storedSoFar);
     }
 
-    private void backwards(AccountId account, Prefetched pending, String newestId,
-            Map<ConversationKey, Integer> perConversation, int storedSoFar) {
+    /**
+     * @param newer per conversation, the oldest message the newer pages stored: the neighbour beyond this page,
+     *              before which its messages of the same second go
+     */
+    private void backwards(AccountId account, ArchivePages.Prefetched pending, String newestId,
+            Map<ConversationKey, Integer> perConversation, Map<ConversationKey, ChatMessage> newer,
+            int storedSoFar) {
         pending.page().whenCompleteAsync((page, error) -> {
             if (error != null) {
                 failOrRetry(account, storedSoFar, error);
@@ -478,19 +294,27 @@ public final class HistorySyncService {
             }
             try {
                 String cursor = newestId != null ? newestId : page.lastArchiveId();
-                List<InboundMessage> wanted = withinLimit(page, perConversation);
-                int stored = storedSoFar + (cursor == null ? 0 : store(account, wanted, cursor));
+                ArchivePages.Mapped wanted = map(withinLimit(page, perConversation));
+                PagePosition position = newer.isEmpty() ? PagePosition.UNKNOWN
+                        : PagePosition.before(List.copyOf(newer.values()));
+                int stored = storedSoFar
+                        + (cursor == null ? 0 : pages.store(wanted, cursor(account, cursor), position));
+                Map<ConversationKey, ChatMessage> oldestOfPage = new HashMap<>();
+                for (ChatMessage m : wanted.messages()) {
+                    oldestOfPage.putIfAbsent(m.conversation(), m);
+                }
+                newer.putAll(oldestOfPage);
                 bus.publish(new HistorySyncProgress(account, stored, false, null));
                 boolean full = !perConversation.isEmpty() && perConversation.values().stream()
                         .allMatch(n -> n >= settings.maxPerConversation());
-                Prefetched next = full ? null : pending.next().join();
+                ArchivePages.Prefetched next = full ? null : pending.next().join();
                 if (next == null) {
                     if (cursor == null) {
                         rememberEmptyArchive(account);
                     }
                     finish(account, stored, null);
                 } else {
-                    backwards(account, next, cursor, perConversation, stored);
+                    backwards(account, next, cursor, perConversation, newer, stored);
                 }
             } catch (ArchiveException e) {
                 archiveFailed(account, storedSoFar, e);
@@ -512,8 +336,8 @@ public final class HistorySyncService {
         return wanted;
     }
 
-    /** Stores one page with the cursor in one transaction and tells the UI about what was new. */
-    private int store(AccountId account, List<InboundMessage> page, String cursorId) throws ArchiveException {
+    /** A page of the account's own archive as the archive stores it. */
+    private ArchivePages.Mapped map(List<InboundMessage> page) {
         List<ChatMessage> mapped = new ArrayList<>(page.size());
         List<MessageChange> changes = new ArrayList<>();
         for (InboundMessage m : page) {
@@ -523,27 +347,12 @@ public final class HistorySyncService {
                 mapped.add(InboundMessages.toChatMessage(m, clock.instant()));
             }
         }
-        // no cursor: a page fetched while scrolling back must not rewind the catch-up
-        return publish(syncStates.storePage(mapped, changes,
-                cursorId == null ? null : new SyncState(account, null, cursorId, clock.instant())));
+        return new ArchivePages.Mapped(mapped, changes);
     }
 
-    /** Tells the UI what a stored page added and changed; returns how many messages were new. */
-    private int publish(StoredMessages result) throws ArchiveException {
-        List<ChatMessage> added = result.added();
-        Set<ConversationKey> touched = new LinkedHashSet<>();
-        for (ChatMessage m : added) {
-            bus.publish(new MessageAdded(m));
-            touched.add(m.conversation());
-        }
-        for (ChatMessage m : result.changed()) {
-            bus.publish(new MessageChanged(m));
-            touched.add(m.conversation());
-        }
-        for (ConversationKey key : touched) {
-            conversations.conversation(key).ifPresent(c -> bus.publish(new ConversationChanged(c)));
-        }
-        return added.size();
+    /** The own archive's cursor at {@code archiveId}; none (the cursor stays) when the page was empty. */
+    private SyncState cursor(AccountId account, String archiveId) {
+        return archiveId == null ? null : new SyncState(account, null, archiveId, clock.instant());
     }
 
     /**

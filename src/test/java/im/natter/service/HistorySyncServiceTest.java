@@ -376,4 +376,35 @@ class HistorySyncServiceTest {
         assertThat(s.archive.syncState(FakeServices.ALICE, null)).get()
                 .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("A120"));
     }
+
+    @Test
+    void theFirstWindowsOlderPagesNameEachConversationsOldestMessageOfTheNewerPages() {
+        for (int i = 1; i <= 100; i++) {
+            s.xmpp.archive(archived(i % 2 == 1 ? BOB : CAROL, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+
+        // pages of 50, newest first: the older page lies before m51 (Bob's) and m52 (Carol's)
+        List<im.natter.domain.model.PagePosition> positions = s.archive.pagePositions();
+        assertThat(positions).hasSize(2);
+        assertThat(positions.getFirst()).isEqualTo(im.natter.domain.model.PagePosition.UNKNOWN);
+        assertThat(positions.getLast().before()).extracting(ChatMessage::body).containsExactlyInAnyOrder("m51",
+                "m52");
+    }
+
+    @Test
+    void scrollingBackNamesTheOldestStoredMessageOfTheConversationThePageLiesBefore() {
+        for (int i = 1; i <= 5; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "b" + i, "ob" + i));
+        }
+        var withBob = im.natter.domain.model.ConversationKey.chat(FakeServices.ALICE, BOB);
+        s.history.fetchOlder(withBob, 2).join();
+        assertThat(s.archive.pagePositions().getLast()).isEqualTo(im.natter.domain.model.PagePosition.UNKNOWN);
+
+        s.history.fetchOlder(withBob, 2).join();
+
+        assertThat(s.archive.pagePositions().getLast().before()).singleElement().extracting(ChatMessage::body)
+                .isEqualTo("b4");
+        assertThat(s.xmpp.historyQueries().getLast().beforeArchiveId()).isEqualTo("A4");
+    }
 }

@@ -12,6 +12,7 @@ import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.HistoryQuery;
 import im.natter.domain.model.InboundMessage;
+import im.natter.domain.model.PagePosition;
 import im.natter.testsupport.fakes.FakeRooms;
 import im.natter.testsupport.fakes.FakeServices;
 import java.time.Duration;
@@ -100,8 +101,9 @@ class RoomHistoryTest {
 
         reconnect();
 
-        // live messages do not move the cursor: the catch-up recognises "during" by the room's stanza-id
-        assertThat(roomQueries().getLast().afterArchiveId()).isEqualTo("R1");
+        // live messages do not move the cursor: the catch-up recognises "during" by the room's stanza-id; the
+        // newest page reaches back to the cursor, so it is the whole catch-up
+        assertThat(roomQueries().getLast().beforeArchiveId()).isEmpty();
         assertThat(roomBodies()).containsExactlyInAnyOrder("before", "during", "missed 1", "missed 2");
         assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
                 .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R4"));
@@ -156,8 +158,9 @@ class RoomHistoryTest {
         s.xmpp.failNextHistory(new IllegalStateException("connection lost"));
         reconnect();
         assertThat(roomBodies()).containsExactly("one");
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R1"));
         reconnect();
-        assertThat(roomQueries().getLast().afterArchiveId()).isEqualTo("R1");
         assertThat(roomBodies()).containsExactly("one", "two");
     }
 
@@ -198,8 +201,159 @@ class RoomHistoryTest {
         InboundMessage later = FakeRooms.archived(FakeServices.ALICE, ROOM, "bob", "occ-bob", "later", "lo",
                 "R100", s.clock.instant());
         s.xmpp.archive(later);
+        Instant lookedAt = s.archive.syncState(FakeServices.ALICE, ROOM).orElseThrow().lastSynced();
         reconnect();
-        assertThat(roomQueries().getLast().beforeArchiveId()).isNull();
+        // everything since it was found empty (give or take the clocks' disagreement)
+        assertThat(roomQueries().getLast().start()).isEqualTo(lookedAt.minus(Duration.ofMinutes(5)));
         assertThat(roomBodies()).containsExactly("later");
+    }
+
+    /** A returning user: in the room once (the archive held "m1"), then 35 messages written while away. */
+    private void awayWhile35MessagesAreWritten() {
+        inRoomArchive("bob", "m1");
+        signIn();
+        joinLounge();
+        for (int i = 2; i <= 36; i++) {
+            inRoomArchive(i % 2 == 0 ? "bob" : "carol", "m" + i);
+        }
+    }
+
+    private List<String> expectedBodies(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(i -> "m" + i).toList();
+    }
+
+    @Test
+    void aReturningUserGetsTheNewestPageFirstThenTheGapFromTheCursorUpToIt() {
+        awayWhile35MessagesAreWritten();
+        List<String> announced = new java.util.ArrayList<>();
+        List<String> cursorWhenAnnounced = new java.util.ArrayList<>();
+        s.bus.subscribe(e -> {
+            if (e instanceof im.natter.domain.event.MessageAdded a && a.message().conversation().equals(KEY)) {
+                announced.add(a.message().body());
+                cursorWhenAnnounced.add(s.archive.syncState(FakeServices.ALICE, ROOM).orElseThrow().lastArchiveId());
+            }
+        });
+        int asked = roomQueries().size();
+
+        reconnect();
+
+        // the newest page (m27..m36) first, without moving the cursor past the gap behind it
+        assertThat(announced.subList(0, 10)).containsExactlyElementsOf(expectedBodies(27, 36));
+        assertThat(cursorWhenAnnounced.subList(0, 10)).containsOnly("R1");
+        // then the gap, oldest first, up to the newest page: the last gap page reaches into it
+        assertThat(announced.subList(10, announced.size())).containsExactlyElementsOf(expectedBodies(2, 26));
+        List<HistoryQuery> catchUp = roomQueries().subList(asked, roomQueries().size());
+        assertThat(catchUp).extracting(HistoryQuery::beforeArchiveId).containsExactly("", null, null, null);
+        assertThat(catchUp).extracting(HistoryQuery::afterArchiveId).containsExactly(null, "R1", "R11", "R21");
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 36));
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R36"));
+        // the newest page lies nowhere known; each gap page continues the cursor
+        List<PagePosition> positions = s.archive.pagePositions();
+        assertThat(positions.subList(positions.size() - 4, positions.size())).containsExactly(PagePosition.UNKNOWN,
+                PagePosition.AFTER_CURSOR, PagePosition.AFTER_CURSOR, PagePosition.AFTER_CURSOR);
+    }
+
+    @Test
+    void aGapFillCutOffMidwayContinuesFromTheLastStoredPageAtTheNextJoinWithoutDoubles() {
+        awayWhile35MessagesAreWritten();
+        // the newest page and the first gap page come; then the connection is lost (the account's own archive
+        // is not asked, so the requests counted are the room's)
+        s.xmpp.setHistorySupported(false);
+        s.xmpp.failHistoryAfter(2, new IllegalStateException("connection lost"));
+        reconnect();
+
+        assertThat(roomBodies()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(expectedBodies(1, 11).stream(), expectedBodies(27, 36).stream())
+                        .toList());
+        // the cursor passed only what is stored: the gap's first page, not the newest page beyond the gap
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R11"));
+
+        inRoomArchive("carol", "m37");
+        int asked = roomQueries().size();
+        reconnect();
+
+        assertThat(roomQueries().get(asked + 1).afterArchiveId()).isEqualTo("R11");
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 37));
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R37"));
+    }
+
+    @Test
+    void aGapFillCutOffByABreakTheSessionSurvivesGoesOnWhenTheSessionIsBack() {
+        awayWhile35MessagesAreWritten();
+        s.xmpp.setHistorySupported(false);
+        s.xmpp.failHistoryAfter(2, new IllegalStateException("connection lost"));
+        reconnect();
+        assertThat(roomBodies()).hasSize(21);
+
+        // the stream is resumed: the room was never left, so no join brings a catch-up
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "lost"));
+        s.xmpp.resumeNext();
+        s.xmpp.reconnect(FakeServices.ALICE).join();
+
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 36));
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R36"));
+        // and once done, a later resumption asks nothing
+        int asked = roomQueries().size();
+        s.xmpp.drop(FakeServices.ALICE, ConnectionProblem.of(ConnectionProblem.Kind.CONNECTION_DROPPED, "lost"));
+        s.xmpp.resumeNext();
+        s.xmpp.reconnect(FakeServices.ALICE).join();
+        assertThat(roomQueries()).hasSize(asked);
+    }
+
+    @Test
+    void aMessageThatComesLiveWhileTheGapIsFilledIsStoredOnceAndTheNextJoinStartsAfterTheNewestPage() {
+        awayWhile35MessagesAreWritten();
+        boolean[] spoke = {false};
+        s.bus.subscribe(e -> {
+            if (e instanceof im.natter.domain.event.MessageAdded a && a.message().body().equals("m36") && !spoke[0]) {
+                // the room speaks while the archive is still being read
+                spoke[0] = true;
+                s.fakeRooms.receive(liveCopy(inRoomArchive("dave", "m37")));
+            }
+        });
+
+        reconnect();
+
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 37));
+        assertThat(s.archive.syncState(FakeServices.ALICE, ROOM)).get()
+                .satisfies(st -> assertThat(st.lastArchiveId()).isEqualTo("R36"));
+        int asked = roomQueries().size();
+        reconnect();
+        // the newest page reaches back to the cursor: one request, nothing doubled
+        assertThat(roomQueries().size() - asked).isEqualTo(1);
+        assertThat(roomBodies()).containsExactlyElementsOf(expectedBodies(1, 37));
+    }
+
+    @Test
+    void theFirstJoinsOlderPagesNameTheNewerPageTheyLieBefore() {
+        for (int i = 1; i <= 25; i++) {
+            inRoomArchive("bob", "m" + i);
+        }
+        signIn();
+        joinLounge();
+
+        List<PagePosition> positions = s.archive.pagePositions();
+        assertThat(positions).hasSize(3);
+        assertThat(positions.get(0)).isEqualTo(PagePosition.UNKNOWN);
+        assertThat(positions.get(1).before()).first().extracting(ChatMessage::body).isEqualTo("m16");
+        assertThat(positions.get(2).before()).first().extracting(ChatMessage::body).isEqualTo("m6");
+    }
+
+    @Test
+    void scrollingBackNamesTheOldestStoredMessageThePageLiesBefore() {
+        for (int i = 1; i <= 45; i++) {
+            inRoomArchive("bob", "m" + i);
+        }
+        signIn();
+        joinLounge();
+
+        s.history.fetchOlder(KEY, 10).join();
+
+        assertThat(s.archive.pagePositions().getLast().before()).singleElement().extracting(ChatMessage::body)
+                .isEqualTo("m16");
     }
 }

@@ -4,6 +4,7 @@ import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.MessageChange;
+import im.natter.domain.model.PagePosition;
 import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import java.util.List;
@@ -34,4 +35,14 @@ public interface SyncStateStore {
      */
     StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor)
             throws ArchiveException;
+
+    /**
+     * {@link #storePage(List, List, SyncState)} for a page whose place among the stored messages is known:
+     * its new messages that tie on their stamp with stored ones the archive puts after the page are placed before
+     * those.
+     *
+     * @param position {@link PagePosition#AFTER_CURSOR} needs a cursor of a room's archive
+     */
+    StoredMessages storePage(List<ChatMessage> messages, List<MessageChange> changes, SyncState cursor,
+            PagePosition position) throws ArchiveException;
 }

@@ -52,6 +52,7 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     private final List<HistoryQuery> historyQueries = new CopyOnWriteArrayList<>();
     private volatile boolean historySupported = true;
     private volatile RuntimeException historyFailure;
+    private volatile int historyAnswersBeforeFailure;
     private final List<im.natter.domain.port.MarkersPort.Listener> markerListeners = new CopyOnWriteArrayList<>();
     private final List<im.natter.domain.port.ChatStatePort.Listener> chatStateListeners =
             new CopyOnWriteArrayList<>();
@@ -152,6 +153,12 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
 
     /** The next archive request fails with this (e.g. the connection went away). */
     public void failNextHistory(RuntimeException failure) {
+        historyFailure = failure;
+    }
+
+    /** The archive request after the next {@code answered} ones fails with this (a catch-up cut off midway). */
+    public void failHistoryAfter(int answered, RuntimeException failure) {
+        historyAnswersBeforeFailure = answered;
         historyFailure = failure;
     }
 
@@ -281,6 +288,10 @@ public final class FakeXmpp implements ConnectionPort, ChatPort, RosterPort, Pre
     public CompletableFuture<HistoryPage> fetch(HistoryQuery q) {
         historyQueries.add(q);
         RuntimeException failure = historyFailure;
+        if (failure != null && historyAnswersBeforeFailure > 0) {
+            historyAnswersBeforeFailure--;
+            failure = null;
+        }
         if (failure != null) {
             historyFailure = null;
             return CompletableFuture.failedFuture(failure);

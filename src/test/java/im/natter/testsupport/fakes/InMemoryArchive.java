@@ -12,6 +12,7 @@ import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.MessageChange;
 import im.natter.domain.model.MessagePreview;
+import im.natter.domain.model.PagePosition;
 import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SubscriptionRequest;
 import im.natter.domain.port.ArchiveException;
@@ -43,6 +44,7 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
     private final Map<AccountId, Map<Address, Contact>> rosters = new LinkedHashMap<>();
     private final Map<AccountId, Map<Address, SubscriptionRequest>> requests = new LinkedHashMap<>();
     private final Map<List<Object>, SyncState> syncStates = new LinkedHashMap<>();
+    private final List<PagePosition> pagePositions = new ArrayList<>();
     private final Map<ConversationKey, java.time.Instant> readUntil = new LinkedHashMap<>();
     private final Map<ConversationKey, NotificationLevel> notificationLevels = new LinkedHashMap<>();
     private long nextId = 1;
@@ -422,6 +424,23 @@ public final class InMemoryArchive implements MessageStore, ConversationStore, R
         List<ChatMessage> added = new ArrayList<>(storePage(page, cursor));
         added.addAll(byChanges);
         return new StoredMessages(added, changed.stream().map(this::byId).toList());
+    }
+
+    /**
+     * Orders by display time, so where a page lies among stored messages changes nothing here; the positions are
+     * noted for tests ({@link #pagePositions()}).
+     */
+    @Override
+    public synchronized StoredMessages storePage(List<ChatMessage> page, List<MessageChange> pageChanges,
+            SyncState cursor, PagePosition position) throws ArchiveException {
+        StoredMessages stored = storePage(page, pageChanges, cursor);
+        pagePositions.add(position);
+        return stored;
+    }
+
+    /** The positions pages were stored with, in the order they were stored (pages stored without one: none). */
+    public synchronized List<PagePosition> pagePositions() {
+        return List.copyOf(pagePositions);
     }
 
     @Override
