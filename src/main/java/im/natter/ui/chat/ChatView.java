@@ -188,7 +188,7 @@ public final class ChatView extends BorderPane {
         });
         timeline.positionProperty().addListener((o, before, now) -> {
             listAtTop.set(now.doubleValue() <= 0);
-            if (now.doubleValue() <= 0 && before.doubleValue() > 0) {
+            if (now.doubleValue() <= 0 && before.doubleValue() > 0 && !timeline.isPlacingEnd()) {
                 loadOlder();
             }
         });

@@ -69,6 +69,7 @@ final class MessageCell extends ListCell<MessageListItem> {
     private final VBox root = new VBox(row);
     /** Whose name and avatar the cell shows, so reusing the cell for the same sender changes nothing. */
     private String senderShown;
+    private boolean restyle;
 
     // made when first needed
     private Label day;
@@ -127,22 +128,39 @@ final class MessageCell extends ListCell<MessageListItem> {
             return;
         }
         // the top of the list carries "Beginning of the conversation" / "Loading older messages…" over it
-        root.pseudoClassStateChanged(FIRST, getIndex() == 0);
+        pseudo(root, FIRST, getIndex() == 0);
         showDay(item.dayLabel());
         showRoomLook(item);
 
         boolean outgoing = item.isOutgoing();
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        bubble.pseudoClassStateChanged(OUTGOING, outgoing);
-        bubble.pseudoClassStateChanged(ENCRYPTED, item.isEncrypted());
+        pseudo(bubble, OUTGOING, outgoing);
+        pseudo(bubble, ENCRYPTED, item.isEncrypted());
         showLock(item.isEncrypted());
-        body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
-        bubble.pseudoClassStateChanged(DELETED, item.isDeleted());
+        restyle |= body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
+        pseudo(bubble, DELETED, item.isDeleted());
         showQuote(item.isDeleted() ? null : item.quote());
         showEdited(item.isEdited());
         time.setText(item.timeText());
         showState(outgoing ? item.state() : null, item.error());
         setGraphic(root);
+    }
+
+    /**
+     * Whether the last {@link #updateItem} changed something the style sheets look at (a pseudo-class, a part made
+     * just now), so the cell must be styled again before it is measured; clears the answer.
+     */
+    boolean takeRestyle() {
+        boolean was = restyle;
+        restyle = false;
+        return was;
+    }
+
+    private void pseudo(Node node, PseudoClass state, boolean on) {
+        if (node.getPseudoClassStates().contains(state) != on) {
+            restyle = true;
+            node.pseudoClassStateChanged(state, on);
+        }
     }
 
     private void showDay(String label) {
@@ -156,6 +174,7 @@ final class MessageCell extends ListCell<MessageListItem> {
             day.setMaxWidth(Double.MAX_VALUE);
             day.setAlignment(Pos.CENTER);
             root.getChildren().addFirst(day);
+            restyle = true;
         }
         day.setText(label);
         show(day, true);
@@ -179,8 +198,8 @@ final class MessageCell extends ListCell<MessageListItem> {
             avatar.set(name, name);
         }
         avatarSlot.setVisible(roomIncoming);
-        bubble.pseudoClassStateChanged(MENTION, item.isMention());
-        bubble.pseudoClassStateChanged(MODERATED, item.isModerated());
+        pseudo(bubble, MENTION, item.isMention());
+        pseudo(bubble, MODERATED, item.isModerated());
         row.setPadding(look != null && look.continued() ? CONTINUED_ROW_SPACE : ROW_SPACE);
     }
 
@@ -197,6 +216,7 @@ final class MessageCell extends ListCell<MessageListItem> {
             divider.getStyleClass().add("new-divider");
             divider.setAlignment(Pos.CENTER);
             root.getChildren().add(root.getChildren().indexOf(row), divider);
+            restyle = true;
         }
         dividerText.setText(words);
         show(divider, true);
@@ -211,6 +231,7 @@ final class MessageCell extends ListCell<MessageListItem> {
             lock = new FontIcon(Material2AL.LOCK);
             lock.getStyleClass().add("encrypted-icon");
             content.getChildren().addFirst(lock);
+            restyle = true;
         }
         show(lock, true);
     }
@@ -235,12 +256,13 @@ final class MessageCell extends ListCell<MessageListItem> {
             quote.setMinWidth(0);
             VBox.setMargin(quote, new Insets(2, 0, 4, 0));
             bubble.getChildren().add(bubble.getChildren().indexOf(content), quote);
+            restyle = true;
         }
         show(quote, true);
         quoteAuthor.setText(q.isKnown() ? q.author() : "");
         show(quoteAuthor, q.isKnown());
         quoteText.setText(q.text());
-        quote.pseudoClassStateChanged(UNKNOWN, !q.isKnown());
+        pseudo(quote, UNKNOWN, !q.isKnown());
     }
 
     private void showEdited(boolean isEdited) {
@@ -256,6 +278,7 @@ final class MessageCell extends ListCell<MessageListItem> {
             tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : getItem().editedText()));
             edited.setTooltip(tip);
             meta.getChildren().add(meta.getChildren().indexOf(time), edited);
+            restyle = true;
         }
         show(edited, true);
     }
@@ -264,7 +287,7 @@ final class MessageCell extends ListCell<MessageListItem> {
         boolean failed = s == DeliveryState.FAILED;
         show(state, s != null);
         showRetry(failed);
-        bubble.pseudoClassStateChanged(FAILED, failed);
+        pseudo(bubble, FAILED, failed);
         if (s == null) {
             return;
         }
@@ -277,8 +300,8 @@ final class MessageCell extends ListCell<MessageListItem> {
             case RECEIVED -> mark(Material2AL.CHECK, "");
             case DISPLAYED -> mark(Material2AL.DONE_ALL, "Seen");
         }
-        state.pseudoClassStateChanged(FAILED, failed);
-        state.pseudoClassStateChanged(SEEN, s == DeliveryState.DISPLAYED);
+        pseudo(state, FAILED, failed);
+        pseudo(state, SEEN, s == DeliveryState.DISPLAYED);
     }
 
     private void showRetry(boolean failed) {
@@ -296,6 +319,7 @@ final class MessageCell extends ListCell<MessageListItem> {
                 }
             });
             meta.getChildren().add(retry);
+            restyle = true;
         }
         show(retry, true);
     }

@@ -6,18 +6,20 @@ import javafx.scene.control.skin.ListViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 
 /**
- * The message list's virtual flow, which can bring the last row into view inside the layout that shows the new
- * rows. {@code ListView.scrollTo} would measure the rows around the target before the list knows how many rows it
- * has (creating and styling cells it then throws away), and needs a second layout of the list in the same pulse.
+ * The message list's virtual flow. It brings the last row into view inside the one layout that shows new rows,
+ * where {@code ListView.scrollTo} measured rows before the list knew its new row count (measurements the flow then
+ * threw away) and needed a second layout of the list in the same pulse. And it styles a reused cell again only when
+ * the look of its new row asks for it.
  */
 final class TimelineFlow extends VirtualFlow<ListCell<MessageListItem>> {
 
-    /** Enough to reach the end from anywhere a wrong height estimate can leave the flow. */
-    private static final int MAX_STEPS = 50;
+    /** The second layout measures at the width the first gave the rows (a scroll bar may have come or gone). */
+    private static final int MAX_ATTEMPTS = 3;
 
     /** Asked for the end; held until the pulse that placed it is laid out, in case the flow is laid out again. */
     private boolean endWanted;
     private boolean endPlaced;
+    private boolean placingEnd;
     private final Runnable pulseDone = () -> {
         if (endPlaced) {
             endPlaced = false;
@@ -66,32 +68,63 @@ final class TimelineFlow extends VirtualFlow<ListCell<MessageListItem>> {
             // the rows it would place, styling each, are about to be placed again at the end
             return;
         }
-        // position 1 lays the rows out upwards from an estimate of where the end is; the rows it places are measured
-        setPosition(1);
-        super.layoutChildren();
-        reachEnd();
+        placingEnd = true;
+        int attempts = 0;
+        try {
+            do {
+                aimAtEnd();
+                super.layoutChildren();
+                attempts++;
+            } while (!endInView() && attempts < MAX_ATTEMPTS);
+        } finally {
+            placingEnd = false;
+        }
         endPlaced = true;
     }
 
-    /** Scrolls by real row heights until the last row's bottom is the viewport's, when the estimate fell short. */
-    private void reachEnd() {
-        for (int step = 0; step < MAX_STEPS; step++) {
-            ListCell<MessageListItem> last = getLastVisibleCell();
-            if (last == null) {
-                return;
-            }
-            double beyond = last.getLayoutY() + last.getLayoutBounds().getHeight() - getViewportLength();
-            boolean lastRow = last.getIndex() >= getCellCount() - 1;
-            if (lastRow && beyond <= 0.5) {
-                return;
-            }
-            if (getPosition() >= 1) {
-                // the estimate says "end" too early, and the flow does not scroll down from its end: step back a
-                // pixel, which measures the rows on screen and below and corrects the estimate
-                scrollPixels(-1);
-                beyond += 1;
-            }
-            scrollPixels(lastRow ? beyond : Math.max(beyond, 0) + getViewportLength());
+    /** The flow is being moved to the end: its position passes through values that say nothing of the user's. */
+    boolean isPlacingEnd() {
+        return placingEnd;
+    }
+
+    /**
+     * The flow styles a cell again (all its nodes) each time it gives the cell a row, so that the row is measured
+     * with its styles. A message row tells when its styles can have changed; a new cell is always styled.
+     */
+    @Override
+    protected void setCellIndex(ListCell<MessageListItem> cell, int index) {
+        if (cell.getSkin() == null || !(cell instanceof MessageCell row)) {
+            super.setCellIndex(cell, index);
+            return;
         }
+        cell.updateIndex(index);
+        if (row.takeRestyle()) {
+            cell.applyCss();
+        }
+    }
+
+    /**
+     * Measures the last rows, a screenful, by their real heights, so that position 1 (which the flow turns into
+     * pixels through its estimate of every row's height) puts the bottom of the last row at the bottom of the list.
+     * The flow forgets all measured heights whenever the number of rows changes.
+     */
+    private void aimAtEnd() {
+        // since the list changed, a row on screen may hold another message than it was laid out for, at the old
+        // one's height: measure rows laid out afresh
+        addAllToPile();
+        scrollToTop(getCellCount() - 1);
+        setPosition(1);
+    }
+
+    /** The last row ends at the bottom of the list (or above it, when all rows fit), with no gap above the first. */
+    private boolean endInView() {
+        ListCell<MessageListItem> first = getFirstVisibleCell();
+        ListCell<MessageListItem> last = getLastVisibleCell();
+        if (first == null || last == null) {
+            return true;
+        }
+        double bottom = last.getLayoutY() + last.getLayoutBounds().getHeight();
+        return last.getIndex() == getCellCount() - 1 && bottom <= getViewportLength() + 0.5
+                && (first.getLayoutY() <= 0.5 || first.getIndex() == 0);
     }
 }

@@ -150,12 +150,17 @@ class ChatViewFxIT {
         return cell == null || !(cell.getItem() instanceof MessageListItem item) ? null : item.message().body();
     }
 
-    /** The last row is the newest message, and its bottom is not cut off by the bottom of the list. */
+    /**
+     * The last row is the newest message, its bottom at the bottom of the list (not cut off, no space below), and
+     * the rows above fill the list to its top.
+     */
     private boolean lastRowWhollyInView() {
         var flow = flow();
         var cell = flow.getLastVisibleCell();
+        var first = flow.getFirstVisibleCell();
         return cell != null && cell.getIndex() == vm.items().size() - 1
-                && cell.getLayoutY() + cell.getHeight() <= flow.getViewportLength() + 0.5;
+                && Math.abs(cell.getLayoutY() + cell.getHeight() - flow.getViewportLength()) <= 0.5
+                && first.getLayoutY() <= 0;
     }
 
     @Test
