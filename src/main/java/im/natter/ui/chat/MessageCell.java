@@ -4,6 +4,8 @@ import im.natter.domain.model.DeliveryState;
 import im.natter.ui.fx.InitialsAvatar;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,9 +63,7 @@ final class MessageCell extends ListCell<MessageListItem> {
     private final SelectableText body = new SelectableText();
     private final HBox content = new HBox(8, body);
     private final Label time = new Label();
-    private final Tooltip timeTip = new Tooltip();
     private final FontIcon state = new FontIcon();
-    private final Tooltip stateTip = new Tooltip();
     private final HBox meta = new HBox(4, time, state);
     private final VBox bubble = new VBox(2, sender, content, meta);
     private final HBox row = new HBox(8, avatarSlot, bubble);
@@ -96,14 +97,10 @@ final class MessageCell extends ListCell<MessageListItem> {
         row.setPadding(ROW_SPACE);
         content.setAlignment(Pos.TOP_LEFT);
         time.getStyleClass().add("message-time");
-        timeTip.setShowDelay(Duration.millis(500));
-        // tooltips are worded when they show, not for every row laid out
-        timeTip.setOnShowing(e -> timeTip.setText(getItem() == null ? "" : TimeLabels.full(
-                getItem().message().displayTime(), getItem().zone(), Locale.getDefault(Locale.Category.FORMAT))));
-        time.setTooltip(timeTip);
+        tooltipOnHover(time, 500, () -> getItem() == null ? "" : TimeLabels.full(getItem().message().displayTime(),
+                getItem().zone(), Locale.getDefault(Locale.Category.FORMAT)));
         state.getStyleClass().add("delivery-mark");
-        stateTip.setShowDelay(Duration.millis(300));
-        Tooltip.install(state, stateTip);
+        tooltipOnHover(state, 300, state::getAccessibleText);
         meta.setAlignment(Pos.CENTER_RIGHT);
         meta.getStyleClass().add("message-meta");
         bubble.getStyleClass().add("bubble");
@@ -273,10 +270,7 @@ final class MessageCell extends ListCell<MessageListItem> {
         if (edited == null) {
             edited = new Label("edited");
             edited.getStyleClass().add("message-edited");
-            var tip = new Tooltip();
-            tip.setShowDelay(Duration.millis(300));
-            tip.setOnShowing(e -> tip.setText(getItem() == null ? "" : getItem().editedText()));
-            edited.setTooltip(tip);
+            tooltipOnHover(edited, 300, () -> getItem() == null ? "" : getItem().editedText());
             meta.getChildren().add(meta.getChildren().indexOf(time), edited);
             restyle = true;
         }
@@ -312,7 +306,7 @@ final class MessageCell extends ListCell<MessageListItem> {
         if (retry == null) {
             retry = new Hyperlink("Retry");
             retry.getStyleClass().add("retry-link");
-            retry.setTooltip(stateTip);
+            tooltipOnHover(retry, 300, state::getAccessibleText);
             retry.setOnAction(e -> {
                 if (getItem() != null) {
                     onRetry.accept(getItem());
@@ -326,8 +320,25 @@ final class MessageCell extends ListCell<MessageListItem> {
 
     private void mark(org.kordamp.ikonli.Ikon icon, String words) {
         state.setIconCode(icon);
-        stateTip.setText(words);
+        // also what its tooltip says
         state.setAccessibleText(words);
+    }
+
+    /**
+     * Gives {@code node} a tooltip when the pointer first comes over it, worded when it shows: a tooltip is a window
+     * of its own, too dear to make for every row the list lays out.
+     */
+    private static void tooltipOnHover(Node node, long delayMillis, Supplier<String> words) {
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                var tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(delayMillis));
+                tip.setOnShowing(shown -> tip.setText(words.get()));
+                Tooltip.install(node, tip);
+            }
+        });
     }
 
     private static void show(Node node, boolean shown) {

@@ -36,8 +36,9 @@ final class SelectableText extends Region {
     private final Path highlight = new Path();
     /** The text nodes made so far; the flow shows the first of them, as many as the message needs. */
     private final List<Text> runs = new ArrayList<>();
-    private final MenuItem copyItem = new MenuItem("Copy");
-    private final ContextMenu menu = new ContextMenu(copyItem, new MenuItem("Select all"));
+    /** Made when first asked for: a menu is a window of its own, too dear to make for every row of a list. */
+    private ContextMenu menu;
+    private MenuItem copyItem;
     private Consumer<String> onLink = target -> { };
     private String plain = "";
     private String wholeMessage = "";
@@ -53,22 +54,31 @@ final class SelectableText extends Region {
         setCursor(Cursor.TEXT);
         setFocusTraversable(false);
 
-        copyItem.setOnAction(e -> copy());
-        menu.getItems().get(1).setOnAction(e -> selectAll());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            copyItem.setText(hasSelection() ? "Copy" : "Copy message");
-            menu.show(this, e.getScreenX(), e.getScreenY());
+            menu().show(this, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         focusedProperty().addListener((obs, was, is) -> {
-            if (!is && !menu.isShowing()) {
+            if (!is && (menu == null || !menu.isShowing())) {
                 clearSelection();
             }
         });
+    }
+
+    private ContextMenu menu() {
+        if (menu == null) {
+            copyItem = new MenuItem("Copy");
+            copyItem.setOnAction(e -> copy());
+            var selectAll = new MenuItem("Select all");
+            selectAll.setOnAction(e -> selectAll());
+            menu = new ContextMenu(copyItem, selectAll);
+        }
+        copyItem.setText(hasSelection() ? "Copy" : "Copy message");
+        return menu;
     }
 
     void setOnLink(Consumer<String> handler) {

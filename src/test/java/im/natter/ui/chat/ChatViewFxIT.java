@@ -141,6 +141,37 @@ class ChatViewFxIT {
         assertThat(lastRowWhollyInView()).isTrue();
     }
 
+    @Test
+    void pointingAtTheTimeOrTheMarkOfAMessageExplainsIt(FxRobot robot) {
+        f.receive(ChatFixtures.BOB, "what time was this?", java.time.Instant.parse("2026-03-02T12:05:00Z"));
+        robot.clickOn("#message-input").write("mine").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String expected = TimeLabels.full(java.time.Instant.parse("2026-03-02T12:05:00Z"), vm.items().getFirst().zone(),
+                java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+
+        var time = robot.lookup(".message-time").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getParent() != null && l.isVisible() && l.getScene() != null)
+                .filter(l -> l.localToScreen(l.getBoundsInLocal()) != null).findFirst().orElseThrow();
+        robot.moveTo(time);
+        robot.moveBy(1, 0);
+        im.natter.testsupport.Eventually.until("the time's tooltip", () -> shownTooltips().contains(expected));
+
+        robot.moveTo(mark(robot));
+        robot.moveBy(1, 0);
+        im.natter.testsupport.Eventually.until("the mark's tooltip",
+                () -> shownTooltips().contains("Waiting to be sent"));
+    }
+
+    private static java.util.List<String> shownTooltips() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                    .map(w -> ((javafx.scene.control.Tooltip) w).getText()).toList()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private javafx.scene.control.skin.VirtualFlow<?> flow() {
         return (javafx.scene.control.skin.VirtualFlow<?>) view.messageList().lookup(".virtual-flow");
     }

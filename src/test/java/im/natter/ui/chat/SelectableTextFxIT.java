@@ -59,6 +59,18 @@ class SelectableTextFxIT {
         assertThat(text.text()).isEqualTo("https://three.example.org/c is the one");
     }
 
+    @Test
+    void theContextMenuCopiesTheWholeMessage(FxRobot robot) throws Exception {
+        show(robot, "a message worth keeping");
+        robot.rightClickOn(runs(robot).getFirst());
+        robot.clickOn("Copy message");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).isEqualTo("a message worth keeping");
+    }
+
     private void show(FxRobot robot, String message) {
         robot.interact(() -> text.setContent(LinkDetector.segments(message), false, message));
         WaitForAsyncUtils.waitForFxEvents();
