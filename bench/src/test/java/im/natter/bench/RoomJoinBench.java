@@ -225,6 +225,9 @@ public final class RoomJoinBench {
         } finally {
             onFx(frames::stop);
             onFx(() -> stage[0].getScene().removePostLayoutPulseListener(probe));
+            if (probe.usable == 0) {
+                onFx(probe::diagnose);
+            }
         }
         try {
             app.context().rooms.leave(key).get(30, TimeUnit.SECONDS);
@@ -284,6 +287,7 @@ public final class RoomJoinBench {
         volatile String why = "not checked";
         // found once: a lookup walks the whole scene, too dear for every pulse
         private ListView<?> occupantList;
+        private ListView<?> messages;
         private VirtualFlow<?> timeline;
         private TextArea composer;
 
@@ -318,6 +322,27 @@ public final class RoomJoinBench {
             usable = System.nanoTime();
         }
 
+        /** When never usable: what the timeline's last row holds, and where the newest message is in it. */
+        void diagnose() {
+            if (messages == null) {
+                return;
+            }
+            var items = messages.getItems();
+            int newest = -1;
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) instanceof MessageListItem item && item.message().body() != null
+                        && item.message().body().contains(NEWEST)) {
+                    newest = i;
+                }
+            }
+            String lastRow = items.isEmpty() || !(items.getLast() instanceof MessageListItem item) ? "none"
+                    : item.message().body() + " at " + item.message().displayTime() + ", id " + item.message().id();
+            String newestRow = newest < 0 || !(items.get(newest) instanceof MessageListItem item) ? ""
+                    : " at " + item.message().displayTime() + ", id " + item.message().id();
+            why += "; the list holds " + items.size() + " rows, the newest message is row " + newest + newestRow
+                    + ", the last row is \"" + lastRow + "\"";
+        }
+
         private boolean found() {
             if (composer != null) {
                 return true;
@@ -329,6 +354,7 @@ public final class RoomJoinBench {
                     && messages.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
                     && scene.lookup(".room-view #message-input") instanceof TextArea input) {
                 occupantList = list;
+                this.messages = messages;
                 timeline = flow;
                 composer = input;
                 return true;

@@ -18,7 +18,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
@@ -42,6 +41,7 @@ public final class ChatView extends BorderPane {
 
     private final ChatViewModel vm;
     private final ListView<MessageListItem> list = new ListView<>();
+    private final TimelineFlow timeline = new TimelineFlow();
     private final TextArea input = new TextArea();
     private final Button send = new Button();
     private final Label problem = new Label();
@@ -54,8 +54,6 @@ public final class ChatView extends BorderPane {
     private final Runnable reportShown = this::reportLastShown;
     private int lastShown = -1;
     private int lastShownOf = -1;
-    /** Messages arrived while the end was in view: the next layout scrolls to the end. */
-    private boolean scrollToEndPending;
     private Window window;
 
     public ChatView(ChatViewModel vm) {
@@ -169,6 +167,7 @@ public final class ChatView extends BorderPane {
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
         list.setFocusTraversable(false);
+        list.setSkin(timeline.skinFor(list));
         list.setCellFactory(lv -> new MessageCell(lv, vm::retry, this::confirmAndOpen));
         var empty = new Label("No messages yet. Say hello!");
         empty.getStyleClass().add("chat-empty");
@@ -178,7 +177,7 @@ public final class ChatView extends BorderPane {
         vm.items().addListener(this::itemsChanged);
         vm.loadedProperty().addListener((obs, was, is) -> {
             if (is) {
-                scrollToEnd();
+                timeline.showEnd();
             }
         });
         // reaching the top (wheel or scroll bar) brings the next older page
@@ -187,15 +186,10 @@ public final class ChatView extends BorderPane {
                 loadOlder();
             }
         });
-        list.skinProperty().addListener((obs, old, skin) -> {
-            VirtualFlow<?> flow = flow();
-            if (flow != null) {
-                flow.positionProperty().addListener((o, before, now) -> {
-                    listAtTop.set(now.doubleValue() <= 0);
-                    if (now.doubleValue() <= 0 && before.doubleValue() > 0) {
-                        loadOlder();
-                    }
-                });
+        timeline.positionProperty().addListener((o, before, now) -> {
+            listAtTop.set(now.doubleValue() <= 0);
+            if (now.doubleValue() <= 0 && before.doubleValue() > 0 && !timeline.isPlacingEnd()) {
+                loadOlder();
             }
         });
 
@@ -299,25 +293,14 @@ public final class ChatView extends BorderPane {
                 follow |= own || TimelineFollow.readingEnd(lastShown, lastShownOf);
             }
         }
-        if (follow && !scrollToEndPending) {
-            // once per layout, not once per message: a catch-up adds thousands between two frames
-            scrollToEndPending = true;
-            requestLayout();
-        }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (scrollToEndPending) {
-            scrollToEndPending = false;
-            scrollToEnd();
+        if (follow) {
+            // in the next layout, once however many messages arrive before it (a catch-up adds thousands)
+            timeline.showEnd();
         }
     }
 
     private boolean atTop() {
-        VirtualFlow<?> flow = flow();
-        return flow == null || flow.getFirstVisibleCell() == null || flow.getFirstVisibleCell().getIndex() == 0;
+        return timeline.getFirstVisibleCell() == null || timeline.getFirstVisibleCell().getIndex() == 0;
     }
 
     private void loadOlder() {
@@ -329,23 +312,6 @@ public final class ChatView extends BorderPane {
                 list.scrollTo(index);
             }
         });
-    }
-
-    private void scrollToEnd() {
-        if (vm.items().isEmpty()) {
-            return;
-        }
-        list.scrollTo(vm.items().size() - 1);
-        VirtualFlow<?> flow = flow();
-        if (flow != null) {
-            // scrollTo estimates the heights of rows it has not measured; lay out now and go to the real end
-            list.layout();
-            flow.scrollPixels(Double.MAX_VALUE / 4);
-        }
-    }
-
-    private VirtualFlow<?> flow() {
-        return list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
     }
 
     private void confirmAndOpen(String target) {
@@ -392,9 +358,8 @@ public final class ChatView extends BorderPane {
     }
 
     private void reportLastShown() {
-        VirtualFlow<?> flow = flow();
-        int index = flow == null || flow.getLastVisibleCell() == null || vm.items().isEmpty() ? -1
-                : flow.getLastVisibleCell().getIndex();
+        int index = timeline.getLastVisibleCell() == null || vm.items().isEmpty() ? -1
+                : timeline.getLastVisibleCell().getIndex();
         int size = vm.items().size();
         if (index != lastShown || size != lastShownOf) {
             lastShown = index;

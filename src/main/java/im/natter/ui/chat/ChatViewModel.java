@@ -57,6 +57,8 @@ public final class ChatViewModel {
     private final ObservableList<MessageListItem> items = FXCollections.observableArrayList();
     private final ObservableList<MessageListItem> itemsView = FXCollections.unmodifiableObservableList(items);
     private final Set<Long> ids = new HashSet<>();
+    /** New messages of this turn of the FX thread, not in {@link #items} yet (their ids are in {@link #ids}). */
+    private List<ChatMessage> arriving = new ArrayList<>();
     /** Quotes of answered messages looked up in the archive, by the id replies name them with. */
     private final Map<String, ReplyQuote> lookedUpQuotes = new HashMap<>();
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
@@ -486,13 +488,44 @@ public final class ChatViewModel {
         });
     }
 
+    /**
+     * Takes a new message in. Messages arriving in the same turn of the FX thread (a catch-up hands over dozens)
+     * go into the list together at its end, each run of neighbours as one change: every change makes each row of
+     * the list at or after it show its message again.
+     */
     private void added(ChatMessage m) {
         if (ids.contains(m.id())) {
             changed(m);
             return;
         }
-        insert(m);
-        if (m.direction() == Direction.INCOMING) {
+        ids.add(m.id());
+        arriving.add(m);
+        if (arriving.size() == 1) {
+            services.fx().execute(this::placeArrived);
+        }
+    }
+
+    private void placeArrived() {
+        List<ChatMessage> batch = arriving;
+        arriving = new ArrayList<>();
+        batch.sort(ORDER);
+        int i = 0;
+        while (i < batch.size()) {
+            int at = insertionPoint(batch.get(i));
+            int j = i + 1;
+            // the following ones fall into the same gap while they sort before the row now there
+            while (j < batch.size() && (at == items.size() || ORDER.compare(batch.get(j), items.get(at).message()) < 0)) {
+                j++;
+            }
+            insertRun(at, batch.subList(i, j));
+            i = j;
+        }
+        boolean incoming = false;
+        for (ChatMessage m : batch) {
+            requote(m);
+            incoming |= m.direction() == Direction.INCOMING;
+        }
+        if (incoming) {
             if (visibleAndFocused) {
                 markRead();
             } else {
@@ -501,9 +534,22 @@ public final class ChatViewModel {
         }
     }
 
+    /** Puts {@code run}, in order, into the list at {@code at}, as one change. */
+    private void insertRun(int at, List<ChatMessage> run) {
+        ChatMessage previous = at > 0 ? items.get(at - 1).message() : null;
+        List<MessageListItem> block = new ArrayList<>(run.size());
+        for (ChatMessage m : run) {
+            block.add(new MessageListItem(m, labelAfter(previous, m), zone, quoteFor(m), lookOf(previous, m)));
+            previous = m;
+        }
+        items.addAll(at, block);
+        relabel(at + block.size());
+    }
+
     private void changed(ChatMessage m) {
         int i = indexOfId(m.id());
         if (i < 0) {
+            changedArriving(m);
             return;
         }
         MessageListItem old = items.get(i);
@@ -515,6 +561,19 @@ public final class ChatViewModel {
         items.set(i, new MessageListItem(m, old.dayLabel(), zone, quoteFor(m), lookOf(previous, m)));
         // a correction or retraction of an answered message shows in the quotes of its replies too
         requote(m);
+    }
+
+    /** A change to a message that arrived in this turn and is not in the list yet. */
+    private void changedArriving(ChatMessage m) {
+        for (int i = 0; i < arriving.size(); i++) {
+            ChatMessage old = arriving.get(i);
+            if (old.id() == m.id()) {
+                if (old.state() == m.state() || old.state().canMoveTo(m.state())) {
+                    arriving.set(i, m);
+                }
+                return;
+            }
+        }
     }
 
     private void pageArrived(List<ChatMessage> page) {

@@ -1,18 +1,24 @@
 package im.natter.ui.chat;
 
 import im.natter.domain.model.DeliveryState;
+import im.natter.ui.fx.InitialsAvatar;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.event.EventHandler;
 import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
-import im.natter.ui.fx.ConsistentColor;
-import im.natter.ui.fx.InitialsAvatar;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -23,8 +29,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
- * One message row: an optional day separator, then the bubble (text, time, delivery mark). All nodes are made
- * once per cell; {@link #updateItem} only sets texts, classes and visibility, so scrolling stays cheap.
+ * One message row: an optional day separator, then the bubble (text, time, delivery mark). {@link #updateItem}
+ * only sets texts, colours and visibility, so scrolling stays cheap. The list styles every node of a cell each
+ * time it places the cell, so the parts few rows show (day, "new since" line, quote, edited mark, retry link, lock)
+ * are made the first time the cell needs them, and kept.
  */
 final class MessageCell extends ListCell<MessageListItem> {
 
@@ -36,82 +44,63 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final PseudoClass UNKNOWN = PseudoClass.getPseudoClass("unknown");
     private static final PseudoClass MENTION = PseudoClass.getPseudoClass("mention");
     private static final PseudoClass FIRST = PseudoClass.getPseudoClass("first");
-    private static final PseudoClass CONTINUED = PseudoClass.getPseudoClass("continued");
     private static final PseudoClass MODERATED = PseudoClass.getPseudoClass("moderated");
     /** The avatar beside a room sender's first row; later rows of the group keep its room free. */
     private static final double ROOM_AVATAR = 28;
     /** How wide a bubble may get, as a share of the list. */
     private static final double BUBBLE_SHARE = 0.72;
+    /**
+     * A row's space above and below, tighter when it goes on from the same sender's row above. Set here rather than
+     * by a pseudo-class on the cell, whose every change would restyle all the cell's nodes.
+     */
+    private static final Insets ROW_SPACE = new Insets(2, 0, 2, 0);
+    private static final Insets CONTINUED_ROW_SPACE = new Insets(0, 0, 1, 0);
 
-    private final Label day = new Label();
-    private final Label dividerText = new Label();
-    private final HBox divider = new HBox(10, line(), dividerText, line());
+    private final Consumer<MessageListItem> onRetry;
     private final InitialsAvatar avatar = new InitialsAvatar(ROOM_AVATAR);
     private final StackPane avatarSlot = new StackPane(avatar);
     private final Label sender = new Label();
-    private final FontIcon lock = new FontIcon(Material2AL.LOCK);
     private final SelectableText body = new SelectableText();
-    private final HBox content = new HBox(8, lock, body);
-    private final Label quoteAuthor = new Label();
-    private final Label quoteText = new Label();
-    private final VBox quote = new VBox(1, quoteAuthor, quoteText);
-    private final Label edited = new Label("edited");
-    private final Tooltip editedTip = new Tooltip();
+    private final HBox content = new HBox(8, body);
     private final Label time = new Label();
-    private final Tooltip timeTip = new Tooltip();
     private final FontIcon state = new FontIcon();
-    private final Tooltip stateTip = new Tooltip();
-    private final Hyperlink retry = new Hyperlink("Retry");
-    private final HBox meta = new HBox(4, edited, time, state, retry);
-    private final VBox bubble = new VBox(2, sender, quote, content, meta);
+    private final HBox meta = new HBox(4, time, state);
+    private final VBox bubble = new VBox(2, sender, content, meta);
     private final HBox row = new HBox(8, avatarSlot, bubble);
-    private final VBox root = new VBox(day, divider, row);
+    private final VBox root = new VBox(row);
+    /** Whose name and avatar the cell shows, so reusing the cell for the same sender changes nothing. */
+    private String senderShown;
+    private boolean restyle;
+
+    // made when first needed
+    private Label day;
+    private Label dividerText;
+    private HBox divider;
+    private FontIcon lock;
+    private Label quoteAuthor;
+    private Label quoteText;
+    private VBox quote;
+    private Label edited;
+    private Hyperlink retry;
 
     MessageCell(ListView<MessageListItem> list, Consumer<MessageListItem> onRetry, Consumer<String> onLink) {
+        this.onRetry = onRetry;
         getStyleClass().add("message-cell");
-        day.getStyleClass().add("day-separator");
-        day.setMaxWidth(Double.MAX_VALUE);
-        day.setAlignment(Pos.CENTER);
-        divider.getStyleClass().add("new-divider");
-        divider.setAlignment(Pos.CENTER);
-        dividerText.getStyleClass().add("new-divider-text");
-        dividerText.setMinWidth(Region.USE_PREF_SIZE);
         avatarSlot.getStyleClass().add("sender-avatar");
         avatarSlot.setAlignment(Pos.TOP_CENTER);
         avatarSlot.setMinWidth(ROOM_AVATAR);
         avatarSlot.setPrefWidth(ROOM_AVATAR);
         sender.getStyleClass().add("message-sender");
-        sender.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        sender.setTextOverrun(OverrunStyle.ELLIPSIS);
         sender.setMinWidth(0);
         row.setFillHeight(false);
-        lock.getStyleClass().add("encrypted-icon");
+        row.setPadding(ROW_SPACE);
         content.setAlignment(Pos.TOP_LEFT);
-        quote.getStyleClass().add("reply-quote");
-        quote.setId("reply-quote");
-        quoteAuthor.getStyleClass().add("reply-quote-author");
-        quoteText.getStyleClass().add("reply-quote-text");
-        // one line, cut with an ellipsis: a reminder of what is answered, not the message again
-        quoteText.setWrapText(false);
-        quoteText.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-        quote.setMaxWidth(Double.MAX_VALUE);
-        quote.setMinWidth(0);
-        VBox.setMargin(quote, new javafx.geometry.Insets(2, 0, 4, 0));
-        edited.getStyleClass().add("message-edited");
-        editedTip.setShowDelay(Duration.millis(300));
-        edited.setTooltip(editedTip);
         time.getStyleClass().add("message-time");
-        timeTip.setShowDelay(Duration.millis(500));
-        time.setTooltip(timeTip);
+        tooltipOnHover(time, 500, () -> getItem() == null ? "" : TimeLabels.full(getItem().message().displayTime(),
+                getItem().zone(), Locale.getDefault(Locale.Category.FORMAT)));
         state.getStyleClass().add("delivery-mark");
-        stateTip.setShowDelay(Duration.millis(300));
-        Tooltip.install(state, stateTip);
-        retry.getStyleClass().add("retry-link");
-        retry.setTooltip(stateTip);
-        retry.setOnAction(e -> {
-            if (getItem() != null) {
-                onRetry.accept(getItem());
-            }
-        });
+        tooltipOnHover(state, 300, state::getAccessibleText);
         meta.setAlignment(Pos.CENTER_RIGHT);
         meta.getStyleClass().add("message-meta");
         bubble.getStyleClass().add("bubble");
@@ -136,92 +125,163 @@ final class MessageCell extends ListCell<MessageListItem> {
             return;
         }
         // the top of the list carries "Beginning of the conversation" / "Loading older messages…" over it
-        root.pseudoClassStateChanged(FIRST, getIndex() == 0);
-        String label = item.dayLabel();
-        day.setText(label);
-        day.setVisible(label != null);
-        day.setManaged(label != null);
+        pseudo(root, FIRST, getIndex() == 0);
+        showDay(item.dayLabel());
         showRoomLook(item);
 
         boolean outgoing = item.isOutgoing();
         row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        bubble.pseudoClassStateChanged(OUTGOING, outgoing);
-        bubble.pseudoClassStateChanged(ENCRYPTED, item.isEncrypted());
-        lock.setVisible(item.isEncrypted());
-        lock.setManaged(item.isEncrypted());
-        body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
-        bubble.pseudoClassStateChanged(DELETED, item.isDeleted());
+        pseudo(bubble, OUTGOING, outgoing);
+        pseudo(bubble, ENCRYPTED, item.isEncrypted());
+        showLock(item.isEncrypted());
+        restyle |= body.setContent(item.segments(), item.isRightToLeft(), item.copyText());
+        pseudo(bubble, DELETED, item.isDeleted());
         showQuote(item.isDeleted() ? null : item.quote());
-        boolean isEdited = item.isEdited();
-        edited.setVisible(isEdited);
-        edited.setManaged(isEdited);
-        editedTip.setText(isEdited ? item.editedText() : "");
-
+        showEdited(item.isEdited());
         time.setText(item.timeText());
-        timeTip.setText(TimeLabels.full(item.message().displayTime(), item.zone(),
-                Locale.getDefault(Locale.Category.FORMAT)));
         showState(outgoing ? item.state() : null, item.error());
         setGraphic(root);
+    }
+
+    /**
+     * Whether the last {@link #updateItem} changed something the style sheets look at (a pseudo-class, a part made
+     * just now), so the cell must be styled again before it is measured; clears the answer.
+     */
+    boolean takeRestyle() {
+        boolean was = restyle;
+        restyle = false;
+        return was;
+    }
+
+    private void pseudo(Node node, PseudoClass state, boolean on) {
+        if (node.getPseudoClassStates().contains(state) != on) {
+            restyle = true;
+            node.pseudoClassStateChanged(state, on);
+        }
+    }
+
+    private void showDay(String label) {
+        if (label == null) {
+            hide(day);
+            return;
+        }
+        if (day == null) {
+            day = new Label();
+            day.getStyleClass().add("day-separator");
+            day.setMaxWidth(Double.MAX_VALUE);
+            day.setAlignment(Pos.CENTER);
+            root.getChildren().addFirst(day);
+            restyle = true;
+        }
+        day.setText(label);
+        show(day, true);
     }
 
     /** Sender, avatar, grouping, mention and the "new since" line of a room row; nothing of it in a chat. */
     private void showRoomLook(MessageListItem item) {
         var look = item.room();
-        String dividerWords = item.divider();
-        show(divider, dividerWords != null);
-        dividerText.setText(dividerWords);
+        showDivider(item.divider());
         boolean roomIncoming = look != null && look.sender() != null;
         String name = item.senderToShow();
         show(sender, name != null);
         // the avatar keeps its room on continued rows, so a group's bubbles line up under the first one
         avatarSlot.setManaged(roomIncoming);
         avatar.setVisible(name != null);
-        if (name != null) {
+        if (name != null && !name.equals(senderShown)) {
+            senderShown = name;
             sender.setText(name);
-            String css = ConsistentColor.css(name, false);
-            sender.setStyle("-fx-text-fill: " + css + ";");
+            // a colour set in code, not an inline style, which would make the label look up all its styles again
+            sender.setTextFill(SenderColours.of(name));
             avatar.set(name, name);
         }
         avatarSlot.setVisible(roomIncoming);
-        bubble.pseudoClassStateChanged(MENTION, item.isMention());
-        bubble.pseudoClassStateChanged(MODERATED, item.isModerated());
-        pseudoClassStateChanged(CONTINUED, look != null && look.continued());
+        pseudo(bubble, MENTION, item.isMention());
+        pseudo(bubble, MODERATED, item.isModerated());
+        row.setPadding(look != null && look.continued() ? CONTINUED_ROW_SPACE : ROW_SPACE);
     }
 
-    private static void show(javafx.scene.Node node, boolean shown) {
-        node.setVisible(shown);
-        node.setManaged(shown);
+    private void showDivider(String words) {
+        if (words == null) {
+            hide(divider);
+            return;
+        }
+        if (divider == null) {
+            dividerText = new Label();
+            dividerText.getStyleClass().add("new-divider-text");
+            dividerText.setMinWidth(Region.USE_PREF_SIZE);
+            divider = new HBox(10, line(), dividerText, line());
+            divider.getStyleClass().add("new-divider");
+            divider.setAlignment(Pos.CENTER);
+            root.getChildren().add(root.getChildren().indexOf(row), divider);
+            restyle = true;
+        }
+        dividerText.setText(words);
+        show(divider, true);
     }
 
-    private static Region line() {
-        Region r = new Region();
-        r.getStyleClass().add("new-divider-line");
-        r.setPrefHeight(1);
-        r.setMaxHeight(1);
-        HBox.setHgrow(r, javafx.scene.layout.Priority.ALWAYS);
-        return r;
+    private void showLock(boolean encrypted) {
+        if (!encrypted) {
+            hide(lock);
+            return;
+        }
+        if (lock == null) {
+            lock = new FontIcon(Material2AL.LOCK);
+            lock.getStyleClass().add("encrypted-icon");
+            content.getChildren().addFirst(lock);
+            restyle = true;
+        }
+        show(lock, true);
     }
 
     private void showQuote(ReplyQuote q) {
-        quote.setVisible(q != null);
-        quote.setManaged(q != null);
         if (q == null) {
+            hide(quote);
             return;
         }
+        if (quote == null) {
+            quoteAuthor = new Label();
+            quoteAuthor.getStyleClass().add("reply-quote-author");
+            quoteText = new Label();
+            quoteText.getStyleClass().add("reply-quote-text");
+            // one line, cut with an ellipsis: a reminder of what is answered, not the message again
+            quoteText.setWrapText(false);
+            quoteText.setTextOverrun(OverrunStyle.ELLIPSIS);
+            quote = new VBox(1, quoteAuthor, quoteText);
+            quote.getStyleClass().add("reply-quote");
+            quote.setId("reply-quote");
+            quote.setMaxWidth(Double.MAX_VALUE);
+            quote.setMinWidth(0);
+            VBox.setMargin(quote, new Insets(2, 0, 4, 0));
+            bubble.getChildren().add(bubble.getChildren().indexOf(content), quote);
+            restyle = true;
+        }
+        show(quote, true);
         quoteAuthor.setText(q.isKnown() ? q.author() : "");
-        quoteAuthor.setVisible(q.isKnown());
-        quoteAuthor.setManaged(q.isKnown());
+        show(quoteAuthor, q.isKnown());
         quoteText.setText(q.text());
-        quote.pseudoClassStateChanged(UNKNOWN, !q.isKnown());
+        pseudo(quote, UNKNOWN, !q.isKnown());
+    }
+
+    private void showEdited(boolean isEdited) {
+        if (!isEdited) {
+            hide(edited);
+            return;
+        }
+        if (edited == null) {
+            edited = new Label("edited");
+            edited.getStyleClass().add("message-edited");
+            tooltipOnHover(edited, 300, () -> getItem() == null ? "" : getItem().editedText());
+            meta.getChildren().add(meta.getChildren().indexOf(time), edited);
+            restyle = true;
+        }
+        show(edited, true);
     }
 
     private void showState(DeliveryState s, String error) {
         boolean failed = s == DeliveryState.FAILED;
-        state.setVisible(s != null);
-        state.setManaged(s != null);
-        retry.setVisible(failed);
-        retry.setManaged(failed);
-        bubble.pseudoClassStateChanged(FAILED, failed);
+        show(state, s != null);
+        showRetry(failed);
+        pseudo(bubble, FAILED, failed);
         if (s == null) {
             return;
         }
@@ -234,13 +294,70 @@ final class MessageCell extends ListCell<MessageListItem> {
             case RECEIVED -> mark(Material2AL.CHECK, "");
             case DISPLAYED -> mark(Material2AL.DONE_ALL, "Seen");
         }
-        state.pseudoClassStateChanged(FAILED, failed);
-        state.pseudoClassStateChanged(SEEN, s == DeliveryState.DISPLAYED);
+        pseudo(state, FAILED, failed);
+        pseudo(state, SEEN, s == DeliveryState.DISPLAYED);
+    }
+
+    private void showRetry(boolean failed) {
+        if (!failed) {
+            hide(retry);
+            return;
+        }
+        if (retry == null) {
+            retry = new Hyperlink("Retry");
+            retry.getStyleClass().add("retry-link");
+            tooltipOnHover(retry, 300, state::getAccessibleText);
+            retry.setOnAction(e -> {
+                if (getItem() != null) {
+                    onRetry.accept(getItem());
+                }
+            });
+            meta.getChildren().add(retry);
+            restyle = true;
+        }
+        show(retry, true);
     }
 
     private void mark(org.kordamp.ikonli.Ikon icon, String words) {
         state.setIconCode(icon);
-        stateTip.setText(words);
+        // also what its tooltip says
         state.setAccessibleText(words);
+    }
+
+    /**
+     * Gives {@code node} a tooltip when the pointer first comes over it, worded when it shows: a tooltip is a window
+     * of its own, too dear to make for every row the list lays out.
+     */
+    private static void tooltipOnHover(Node node, long delayMillis, Supplier<String> words) {
+        node.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
+            @Override
+            public void handle(MouseEvent e) {
+                node.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
+                var tip = new Tooltip();
+                tip.setShowDelay(Duration.millis(delayMillis));
+                tip.setOnShowing(shown -> tip.setText(words.get()));
+                Tooltip.install(node, tip);
+            }
+        });
+    }
+
+    private static void show(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
+    private static void hide(Node node) {
+        if (node != null) {
+            show(node, false);
+        }
+    }
+
+    private static Region line() {
+        Region r = new Region();
+        r.getStyleClass().add("new-divider-line");
+        r.setPrefHeight(1);
+        r.setMaxHeight(1);
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
     }
 }

@@ -30,6 +30,7 @@ public final class MessageListItem {
     private final ReplyQuote quote;
     private final RoomLook room;
     private String displayText;
+    private String copyText;
     private List<TextSegment> segments;
     private Boolean rightToLeft;
 
@@ -159,7 +160,11 @@ public final class MessageListItem {
 
     /** The text the user copies with "Copy message": the whole body, cleaned of control characters. */
     public String copyText() {
-        return isModerated() ? moderatedText() : isDeleted() ? DELETED_NOTICE : isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
+        if (copyText == null) {
+            copyText = isModerated() ? moderatedText() : isDeleted() ? DELETED_NOTICE
+                    : isEncrypted() ? OMEMO_NOTICE : DisplayText.sanitise(message.body());
+        }
+        return copyText;
     }
 
     public List<TextSegment> segments() {

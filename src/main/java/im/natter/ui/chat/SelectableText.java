@@ -1,6 +1,7 @@
 package im.natter.ui.chat;
 
 import im.natter.ui.fx.WrapGuard;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
@@ -33,9 +34,11 @@ final class SelectableText extends Region {
 
     private final TextFlow flow = new TextFlow();
     private final Path highlight = new Path();
-    private final Text single = new Text();
-    private final MenuItem copyItem = new MenuItem("Copy");
-    private final ContextMenu menu = new ContextMenu(copyItem, new MenuItem("Select all"));
+    /** The text nodes made so far; the flow shows the first of them, as many as the message needs. */
+    private final List<Text> runs = new ArrayList<>();
+    /** Made when first asked for: a menu is a window of its own, too dear to make for every row of a list. */
+    private ContextMenu menu;
+    private MenuItem copyItem;
     private Consumer<String> onLink = target -> { };
     private String plain = "";
     private String wholeMessage = "";
@@ -44,7 +47,6 @@ final class SelectableText extends Region {
 
     SelectableText() {
         getStyleClass().add("message-text");
-        single.getStyleClass().add("message-run");
         highlight.getStyleClass().add("selection-highlight");
         highlight.setManaged(false);
         highlight.setMouseTransparent(true);
@@ -52,22 +54,31 @@ final class SelectableText extends Region {
         setCursor(Cursor.TEXT);
         setFocusTraversable(false);
 
-        copyItem.setOnAction(e -> copy());
-        menu.getItems().get(1).setOnAction(e -> selectAll());
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, MouseEvent::consume);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
-            copyItem.setText(hasSelection() ? "Copy" : "Copy message");
-            menu.show(this, e.getScreenX(), e.getScreenY());
+            menu().show(this, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         focusedProperty().addListener((obs, was, is) -> {
-            if (!is && !menu.isShowing()) {
+            if (!is && (menu == null || !menu.isShowing())) {
                 clearSelection();
             }
         });
+    }
+
+    private ContextMenu menu() {
+        if (menu == null) {
+            copyItem = new MenuItem("Copy");
+            copyItem.setOnAction(e -> copy());
+            var selectAll = new MenuItem("Select all");
+            selectAll.setOnAction(e -> selectAll());
+            menu = new ContextMenu(copyItem, selectAll);
+        }
+        copyItem.setText(hasSelection() ? "Copy" : "Copy message");
+        return menu;
     }
 
     void setOnLink(Consumer<String> handler) {
@@ -76,47 +87,77 @@ final class SelectableText extends Region {
 
     /**
      * Shows new text. {@code wholeMessage} is what "Copy message" copies (the body may be shown shortened);
-     * right-to-left text is laid out from the right.
+     * right-to-left text is laid out from the right. The text nodes are kept and given the new pieces, so a row
+     * reused for another message creates nothing; only a longer message adds nodes.
+     *
+     * @return whether nodes were added or changed their style classes, which then need styling
      */
-    void setContent(List<TextSegment> segments, boolean rightToLeft, String wholeMessage) {
+    boolean setContent(List<TextSegment> segments, boolean rightToLeft, String wholeMessage) {
         this.wholeMessage = wholeMessage;
         clearSelection();
         setNodeOrientation(rightToLeft ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
-        if (segments.size() == 1 && !segments.getFirst().isLink()
-                && !WrapGuard.containsRightToLeft(segments.getFirst().text())) {
-            // the common case: reuse one node, so a scrolled-in cell creates nothing
+        boolean restyle = false;
+        int used = 0;
+        if (segments.size() == 1 && !segments.getFirst().isLink()) {
+            // the common case: one plain run, cut only when it holds right-to-left letters
             plain = segments.getFirst().text();
-            single.setText(plain);
-            if (flow.getChildren().size() != 1 || flow.getChildren().getFirst() != single) {
-                flow.getChildren().setAll(single);
+            for (String piece : WrapGuard.flowPieces(plain)) {
+                restyle |= showRun(used++, piece, null);
             }
-            return;
-        }
-        StringBuilder all = new StringBuilder();
-        var runs = new java.util.ArrayList<Text>(segments.size());
-        for (TextSegment s : segments) {
-            all.append(s.text());
-            if (!s.isLink()) {
-                for (String piece : WrapGuard.flowPieces(s.text())) {
-                    Text t = new Text(piece);
-                    t.getStyleClass().add("message-run");
-                    runs.add(t);
+        } else {
+            StringBuilder all = new StringBuilder();
+            for (TextSegment s : segments) {
+                all.append(s.text());
+                if (s.isLink()) {
+                    restyle |= showRun(used++, s.text(), s.target());
+                } else {
+                    for (String piece : WrapGuard.flowPieces(s.text())) {
+                        restyle |= showRun(used++, piece, null);
+                    }
                 }
-                continue;
             }
-            Text t = new Text(s.text());
-            t.getStyleClass().addAll("message-run", "message-link");
-            t.setCursor(Cursor.HAND);
-            String target = s.target();
+            plain = all.toString();
+        }
+        var shown = flow.getChildren();
+        if (shown.size() > used) {
+            shown.remove(used, shown.size());
+        } else if (shown.size() < used) {
+            // the flow shows a prefix of the runs, in order; only the missing ones go in
+            shown.addAll(runs.subList(shown.size(), used));
+            restyle = true;
+        }
+        return restyle;
+    }
+
+    /** Puts {@code piece} into the run at {@code i}, a link when {@code target} is not null. */
+    private boolean showRun(int i, String piece, String target) {
+        boolean made = false;
+        if (i == runs.size()) {
+            Text t = new Text();
+            t.getStyleClass().add("message-run");
             t.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && !hasSelection()) {
-                    onLink.accept(target);
+                if (t.getUserData() instanceof String link && e.getButton() == MouseButton.PRIMARY
+                        && e.isStillSincePress() && !hasSelection()) {
+                    onLink.accept(link);
                 }
             });
             runs.add(t);
+            made = true;
         }
-        plain = all.toString();
-        flow.getChildren().setAll(runs);
+        Text t = runs.get(i);
+        t.setText(piece);
+        boolean link = target != null;
+        t.setUserData(target);
+        if (t.getStyleClass().contains("message-link") != link) {
+            if (link) {
+                t.getStyleClass().add("message-link");
+            } else {
+                t.getStyleClass().remove("message-link");
+            }
+            t.setCursor(link ? Cursor.HAND : null);
+            made = true;
+        }
+        return made;
     }
 
     String text() {

@@ -83,10 +83,115 @@ class ChatViewFxIT {
         assertThat(lastVisibleText()).isEqualTo("recent 39");
     }
 
+    @Test
+    void theNewestMessageIsWhollyInViewWhateverTheHeightsOfTheRowsAboveIt(FxRobot robot) {
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T12:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            f.receive(ChatFixtures.BOB, "short " + i, now.plusSeconds(i));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleText()).isEqualTo("short 59");
+        assertThat(lastRowWhollyInView()).isTrue();
+
+        // later pages of rows far taller than the ones the list has measured so far, appended below
+        for (int page = 0; page < 4; page++) {
+            for (int i = 0; i < 15; i++) {
+                String body = "tall " + page + "." + i + "\n" + "a line of a long message\n".repeat(4 + i % 5)
+                        + "the end of tall " + page + "." + i;
+                f.receive(ChatFixtures.BOB, body, now.plusSeconds(100 + page * 20L + i));
+            }
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(lastVisibleText()).startsWith("tall " + page + ".14");
+            assertThat(lastRowWhollyInView()).isTrue();
+        }
+
+        // and older short ones above, as a catch-up pages backwards
+        for (int i = 0; i < 40; i++) {
+            f.receive(ChatFixtures.BOB, "older " + i, now.minusSeconds(3600 - i));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.items()).hasSize(160);
+        assertThat(lastVisibleText()).startsWith("tall 3.14");
+        assertThat(lastRowWhollyInView()).isTrue();
+    }
+
+    @Test
+    void readingOlderMessagesIsNotInterruptedByNewOnesButSendingGoesToTheEnd(FxRobot robot) {
+        java.time.Instant now = java.time.Instant.parse("2026-03-02T12:00:00Z");
+        for (int i = 0; i < 80; i++) {
+            f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleText()).isEqualTo("recent 79");
+
+        robot.moveTo("#message-list").scroll(15, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        String reading = lastVisibleText();
+        assertThat(reading).isNotIn("recent 79", "recent 78", "recent 77");
+
+        f.receive(ChatFixtures.BOB, "recent 80", now.plusSeconds(80));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.items()).hasSize(81);
+        assertThat(lastVisibleText()).isEqualTo(reading);
+
+        robot.clickOn("#message-input").write("my answer");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleText()).isEqualTo("my answer");
+        assertThat(lastRowWhollyInView()).isTrue();
+    }
+
+    @Test
+    void pointingAtTheTimeOrTheMarkOfAMessageExplainsIt(FxRobot robot) {
+        f.receive(ChatFixtures.BOB, "what time was this?", java.time.Instant.parse("2026-03-02T12:05:00Z"));
+        robot.clickOn("#message-input").write("mine").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        String expected = TimeLabels.full(java.time.Instant.parse("2026-03-02T12:05:00Z"), vm.items().getFirst().zone(),
+                java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
+
+        var time = robot.lookup(".message-time").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(l -> l.getParent() != null && l.isVisible() && l.getScene() != null)
+                .filter(l -> l.localToScreen(l.getBoundsInLocal()) != null).findFirst().orElseThrow();
+        robot.moveTo(time);
+        robot.moveBy(1, 0);
+        im.natter.testsupport.Eventually.until("the time's tooltip", () -> shownTooltips().contains(expected));
+
+        robot.moveTo(mark(robot));
+        robot.moveBy(1, 0);
+        im.natter.testsupport.Eventually.until("the mark's tooltip",
+                () -> shownTooltips().contains("Waiting to be sent"));
+    }
+
+    private static java.util.List<String> shownTooltips() {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof javafx.scene.control.Tooltip && w.isShowing())
+                    .map(w -> ((javafx.scene.control.Tooltip) w).getText()).toList()).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private javafx.scene.control.skin.VirtualFlow<?> flow() {
+        return (javafx.scene.control.skin.VirtualFlow<?>) view.messageList().lookup(".virtual-flow");
+    }
+
     private String lastVisibleText() {
-        var flow = (javafx.scene.control.skin.VirtualFlow<?>) view.messageList().lookup(".virtual-flow");
-        var cell = flow.getLastVisibleCell();
+        var cell = flow().getLastVisibleCell();
         return cell == null || !(cell.getItem() instanceof MessageListItem item) ? null : item.message().body();
+    }
+
+    /**
+     * The last row is the newest message, its bottom at the bottom of the list (not cut off, no space below), and
+     * the rows above fill the list to its top.
+     */
+    private boolean lastRowWhollyInView() {
+        var flow = flow();
+        var cell = flow.getLastVisibleCell();
+        var first = flow.getFirstVisibleCell();
+        return cell != null && cell.getIndex() == vm.items().size() - 1
+                && Math.abs(cell.getLayoutY() + cell.getHeight() - flow.getViewportLength()) <= 0.5
+                && first.getLayoutY() <= 0;
     }
 
     @Test

@@ -166,8 +166,18 @@ class RoomViewFxIT {
         var senders = robot.lookup(".message-sender").queryAllAs(Label.class).stream().filter(Node::isVisible)
                 .map(Label::getText).toList();
         assertThat(senders).containsExactly("Bob", "carol");
+        // each name in its XEP-0392 colour, which the theme's label colour does not override
+        var colours = robot.lookup(".message-sender").queryAllAs(Label.class).stream().filter(Node::isVisible)
+                .map(l -> l.getText() + " " + hex((javafx.scene.paint.Color) l.getTextFill())).toList();
+        assertThat(colours).containsExactly("Bob " + im.natter.ui.fx.ConsistentColor.css("Bob", false),
+                "carol " + im.natter.ui.fx.ConsistentColor.css("carol", false));
         Screenshots.take("room-view");
         failures.assertNone();
+    }
+
+    private static String hex(javafx.scene.paint.Color c) {
+        return String.format("#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     @Test
