@@ -337,6 +337,9 @@ final class MessageCell extends ListCell<MessageListItem> {
                 tip.setShowDelay(Duration.millis(delayMillis));
                 tip.setOnShowing(shown -> tip.setText(words.get()));
                 Tooltip.install(node, tip);
+                // the tooltip starts counting on the pointer's next move; let it count from this entry, as an
+                // installed one would, even when the pointer comes to rest right here
+                node.fireEvent(e.copyFor(node, node, MouseEvent.MOUSE_MOVED));
             }
         });
     }
