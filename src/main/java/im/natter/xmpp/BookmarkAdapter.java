@@ -60,19 +60,9 @@ public final class BookmarkAdapter implements BookmarkPort {
 
     public BookmarkAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(new SessionHook() {
-            @Override
-            public void created(Session session) {
-                attach(session);
-            }
-
-            @Override
-            public void authenticated(Session session, boolean resumed) {
-                if (!resumed) {
-                    nativeStore.remove(session.account); // the server may have changed meanwhile
-                }
-            }
-        });
+        // the server may have changed its bookmark storage meanwhile
+        sessions.addHook(SessionHook.attachAndOnFreshSession(this::attach,
+                session -> nativeStore.remove(session.account)));
     }
 
     /** Whether the account keeps its bookmarks in PEP (XEP-0402); learns it if not known yet. Blocking. */

@@ -40,19 +40,7 @@ public final class ChatAdapter implements ChatPort {
 
     public ChatAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(new SessionHook() {
-            @Override
-            public void created(Session session) {
-                attach(session);
-            }
-
-            @Override
-            public void authenticated(Session session, boolean resumed) {
-                if (!resumed) {
-                    enableCarbons(session);
-                }
-            }
-        });
+        sessions.addHook(SessionHook.attachAndOnFreshSession(this::attach, ChatAdapter::enableCarbons));
     }
 
     @Override

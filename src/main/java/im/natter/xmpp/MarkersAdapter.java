@@ -44,20 +44,9 @@ public final class MarkersAdapter implements MarkersPort {
 
     public MarkersAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(new SessionHook() {
-            @Override
-            public void created(Session session) {
-                attach(session);
-            }
-
-            @Override
-            public void authenticated(Session session, boolean resumed) {
-                if (!resumed) {
-                    // send_last_published_item is 'never', so what other devices read meanwhile is fetched once
-                    sessions.config().executor().execute(() -> fetchReadPoints(session));
-                }
-            }
-        });
+        // send_last_published_item is 'never', so what other devices read meanwhile is fetched once per session
+        sessions.addHook(SessionHook.attachAndOnFreshSession(this::attach,
+                session -> sessions.config().executor().execute(() -> fetchReadPoints(session))));
     }
 
     @Override

@@ -88,19 +88,7 @@ public final class RoomAdapter implements RoomPort {
 
     public RoomAdapter(XmppSessions sessions) {
         this.sessions = sessions;
-        sessions.addHook(new SessionHook() {
-            @Override
-            public void created(Session session) {
-                attach(session);
-            }
-
-            @Override
-            public void authenticated(Session session, boolean resumed) {
-                if (!resumed) {
-                    dropAll(session.account);
-                }
-            }
-        });
+        sessions.addHook(SessionHook.attachAndOnFreshSession(this::attach, session -> dropAll(session.account)));
         sessions.knowRoomsBy(new RoomDirectory() {
             @Override
             public boolean isRoom(AccountId account, Address address) {
