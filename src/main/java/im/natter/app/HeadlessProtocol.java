@@ -61,10 +61,19 @@ final class HeadlessProtocol {
         };
     }
 
-    /** {@code message DIRECTION ORIGIN-ID STANZA-ID STATE BODY}; a missing id is {@code -}. */
+    /**
+     * {@code message DIRECTION ORIGIN-ID STANZA-ID STATE SORT SERVER LOCAL CLOCK BODY}: the times (epoch
+     * milliseconds) are where it sits, the server's stamp, when this device stored or wrote it and the writer's clock,
+     * so that a message found out of place can be explained from the dump. A missing id or time is {@code -}.
+     */
     static String messageLine(ChatMessage m) {
         return "message " + direction(m) + " " + token(m.originId()) + " " + token(m.stanzaId()) + " " + m.state() + " "
-                + escape(m.body());
+                + millis(m.sortTime()) + " " + millis(m.serverTime()) + " " + millis(m.localTime()) + " "
+                + millis(m.senderClock()) + " " + escape(m.body());
+    }
+
+    private static String millis(java.time.Instant time) {
+        return time == null ? "-" : Long.toString(time.toEpochMilli());
     }
 
     static String direction(ChatMessage m) {

@@ -25,7 +25,7 @@ final class Evidence {
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(end.name() + "-dump.txt"), conversation.stream()
-                    .map(m -> m.direction() + " " + m.originId() + " " + m.stanzaId() + " " + m.state() + " " + m.body())
+                    .map(m -> m.direction() + " " + m.originId() + " " + m.stanzaId() + " " + m.state() + " " + m.times() + " " + m.body())
                     .toList(), StandardCharsets.UTF_8);
             Files.write(dir.resolve(end.name() + "-lines.txt"), end.process().allLines(), StandardCharsets.UTF_8);
             if (Files.exists(end.process().stderrFile())) {

@@ -347,12 +347,15 @@ public final class HeadlessNatterProcess implements AutoCloseable {
         return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
     }
 
-    /** One line of a {@code dump}: {@code message in|out ORIGIN-ID STANZA-ID STATE BODY}. */
-    public record StoredMessage(String direction, String originId, String stanzaId, String state, String body) {
+    /** One line of a {@code dump}: {@code message in|out ORIGIN-ID STANZA-ID STATE SORT SERVER LOCAL CLOCK BODY}. */
+    public record StoredMessage(String direction, String originId, String stanzaId, String state, String times,
+            String body) {
 
         static StoredMessage parse(String line) {
-            String[] f = line.split(" ", 6);
-            return new StoredMessage(f[1], nullIfDash(f[2]), nullIfDash(f[3]), f[4], unescape(f.length > 5 ? f[5] : ""));
+            String[] f = line.split(" ", 10);
+            String times = String.join(" ", f[5], f[6], f[7], f[8]);
+            return new StoredMessage(f[1], nullIfDash(f[2]), nullIfDash(f[3]), f[4], times,
+                    unescape(f.length > 9 ? f[9] : ""));
         }
 
         public boolean outgoing() {
