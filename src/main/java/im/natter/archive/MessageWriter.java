@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -86,13 +88,15 @@ final class MessageWriter implements AutoCloseable {
 
     // One sender's messages written just before and just after a given time by the writer's clock (ADR 0012).
     private static final String WRITTEN_BEFORE = """
-            SELECT max(sort_time) FROM message
+            SELECT sort_time, id FROM message INDEXED BY message_by_sender_clock
             WHERE conversation_id = ? AND sender = ? AND sender_clock IS NOT NULL
-              AND sender_clock >= ? AND sender_clock < ?""";
+              AND sender_clock >= ? AND sender_clock < ?
+            ORDER BY sort_time DESC, id DESC LIMIT 1""";
     private static final String WRITTEN_AFTER = """
-            SELECT min(sort_time) FROM message
+            SELECT sort_time, id FROM message INDEXED BY message_by_sender_clock
             WHERE conversation_id = ? AND sender = ? AND sender_clock IS NOT NULL
-              AND sender_clock > ? AND sender_clock <= ?""";
+              AND sender_clock > ? AND sender_clock <= ?
+            ORDER BY sort_time, id LIMIT 1""";
 
     // the two ways the unique indexes recognise a repeat, one query each so each uses its index
     private static final String PLACE_BY_STANZA_ID = """
@@ -117,6 +121,10 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement writtenBefore;
     private PreparedStatement writtenAfter;
     private ChangeWriter changes;
+    /** Stored messages whose sort time this writer changed, to be reported as changed. */
+    private final Set<Long> moved = new LinkedHashSet<>();
+    /** Those moved up a millisecond to free a place since {@link #insertPage} last looked. */
+    private final Set<Long> shiftedUp = new HashSet<>();
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
     MessageWriter(Connection connection) {
@@ -130,8 +138,9 @@ final class MessageWriter implements AutoCloseable {
      */
     Optional<ChatMessage> insert(ChatMessage message, Unread unread) throws SQLException {
         long conversationId = conversationId(message.conversation(), message.localTime());
-        return insertAt(conversationId, message,
-                byWriterClock(conversationId, message, inArrivalOrder(conversationId, message)), unread);
+        long place = byWriterClock(conversationId, message, inArrivalOrder(conversationId, message));
+        shiftedUp.clear(); // nothing else here holds a place that could have moved
+        return insertAt(conversationId, message, place, unread);
     }
 
     /**
@@ -184,6 +193,10 @@ final class MessageWriter implements AutoCloseable {
             long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
                     ceiling);
             place = byWriterClock(conversationId, page.get(i), place);
+            if (!shiftedUp.isEmpty()) {
+                shiftKnownPlaces(stored, placedUpTo);
+                floor = placedUpTo.get(sender);
+            }
             Optional<ChatMessage> inserted = insertAt(conversationId, page.get(i), place, unread);
             inserted.ifPresent(added::add);
             // a new row has the highest id, so it sorts after anything stored at the same time
@@ -191,6 +204,25 @@ final class MessageWriter implements AutoCloseable {
             placedUpTo.put(sender, floor != null && floor.isAfter(now) ? floor : now);
         }
         return added;
+    }
+
+    /**
+     * The stored messages whose sort time this writer changed (moved behind their predecessor, or up a millisecond
+     * to free a place): what shows them must place them anew.
+     */
+    Set<Long> moved() {
+        return Set.copyOf(moved);
+    }
+
+    /** Brings the places {@link #insertPage} knows up to date after messages moved up a millisecond. */
+    private void shiftKnownPlaces(Place[] stored, Map<SenderKey, Place> placedUpTo) {
+        for (int k = 0; k < stored.length; k++) {
+            if (stored[k] != null && shiftedUp.contains(stored[k].id())) {
+                stored[k] = stored[k].shiftedUp();
+            }
+        }
+        placedUpTo.replaceAll((sender, place) -> shiftedUp.contains(place.id()) ? place.shiftedUp() : place);
+        shiftedUp.clear();
     }
 
     /**
@@ -245,6 +277,10 @@ final class MessageWriter implements AutoCloseable {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
         }
 
+        Place shiftedUp() {
+            return new Place(id, sortTime + 1, serverTime, incoming, writerOrdered);
+        }
+
         /**
          * Whether it keeps its place whatever the page {@code copy} came in says. The user's own messages keep the
          * order they were written in, and so does a message its sender stamped with the time it was written (sent
@@ -265,6 +301,7 @@ final class MessageWriter implements AutoCloseable {
         move.setLong(1, sortTime);
         move.setLong(2, place.id());
         move.executeUpdate();
+        moved.add(place.id());
         return new Place(place.id(), sortTime, place.serverTime(), place.incoming(), place.writerOrdered());
     }
 
@@ -434,7 +471,8 @@ final class MessageWriter implements AutoCloseable {
     /**
      * {@code place}, moved where the writer's clock puts {@code message} among what the same sender wrote within a
      * minute of it: after what it wrote before, before what it wrote after (that one winning should stored places
-     * contradict each other). A server that lost a session may deliver, and archive, its messages after newer ones;
+     * contradict each other). When those two share a millisecond (a burst stamped in one whole second), what it
+     * wrote after moves up one to make room. A server that lost a session may deliver, and archive, its messages after newer ones;
      * the writer knows the order it wrote them in. Only someone else's one-to-one messages are placed so: the
      * user's own keep the order this device gives them, and a room orders everyone's messages itself.
      */
@@ -449,30 +487,34 @@ final class MessageWriter implements AutoCloseable {
             writtenAfter = connection.prepareStatement(WRITTEN_AFTER);
         }
         long written = clock.toEpochMilli();
-        Long floor = placeWritten(writtenBefore, conversationId, message, written - MAX_MOVE_MILLIS, written);
-        Long ceiling = placeWritten(writtenAfter, conversationId, message, written, written + MAX_MOVE_MILLIS);
-        if (floor != null && place < floor) {
+        Place floor = placeWritten(writtenBefore, conversationId, message, written - MAX_MOVE_MILLIS, written);
+        Place ceiling = placeWritten(writtenAfter, conversationId, message, written, written + MAX_MOVE_MILLIS);
+        if (floor != null && place < floor.sortTime()) {
             // a row stored now has the highest id, so at the same time it sorts after the one written before it
-            place = floor;
+            place = floor.sortTime();
         }
-        if (ceiling != null && place >= ceiling) {
-            place = ceiling - 1;
+        if (ceiling != null && place >= ceiling.sortTime()) {
+            if (floor != null && floor.sortTime() == ceiling.sortTime() && ceiling.isAfter(floor)) {
+                // no millisecond lies free between them: the run from the one written after moves up one
+                List<Long> run = OrderGaps.makeAfter(connection, conversationId, ceiling.sortTime(), ceiling.id() - 1);
+                moved.addAll(run);
+                shiftedUp.addAll(run);
+                place = ceiling.sortTime();
+            } else {
+                place = ceiling.sortTime() - 1;
+            }
         }
         return place;
     }
 
-    private static Long placeWritten(PreparedStatement query, long conversationId, ChatMessage message, long from,
+    private static Place placeWritten(PreparedStatement query, long conversationId, ChatMessage message, long from,
             long to) throws SQLException {
         query.setLong(1, conversationId);
         query.setString(2, message.sender().value());
         query.setLong(3, from);
         query.setLong(4, to);
         try (ResultSet rows = query.executeQuery()) {
-            if (!rows.next()) {
-                return null;
-            }
-            long sortTime = rows.getLong(1);
-            return rows.wasNull() ? null : sortTime;
+            return rows.next() ? new Place(rows.getLong(2), rows.getLong(1), null, true, true) : null;
         }
     }
 

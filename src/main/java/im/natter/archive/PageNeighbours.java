@@ -37,18 +37,6 @@ final class PageNeighbours {
               AND stanza_id_by = ?5 AND stanza_id IS NOT NULL
             ORDER BY sort_time, id LIMIT 1""";
 
-    /** The times of the messages stored after a place, nearest first (read until the first free millisecond). */
-    private static final String RUN_AFTER = """
-            SELECT sort_time FROM message INDEXED BY message_by_time
-            WHERE conversation_id = ?1 AND sort_time >= ?2 AND (sort_time > ?2 OR id > ?3)
-            ORDER BY sort_time, id""";
-    private static final String IN_RUN = """
-            SELECT id FROM message INDEXED BY message_by_time
-            WHERE conversation_id = ?1 AND sort_time >= ?2 AND sort_time < ?4 AND (sort_time > ?2 OR id > ?3)""";
-    private static final String MOVE_RUN = """
-            UPDATE message SET sort_time = sort_time + 1
-            WHERE conversation_id = ?1 AND sort_time >= ?2 AND sort_time < ?4 AND (sort_time > ?2 OR id > ?3)""";
-
     /** Page messages looked up at once for the furthest stored one; far below SQLite's limit of parameters. */
     private static final int LOOKUP_CHUNK = 200;
 
@@ -117,7 +105,7 @@ final class PageNeighbours {
      * stamp's tie, so a neighbour found wrongly (a stored message whose stamp lies ahead of the archive's order)
      * costs at most that.
      *
-     * @return the stored messages moved up a millisecond to make room (see {@link #makeRoomAfter})
+     * @return the stored messages moved up a millisecond to make room (see {@link OrderGaps#makeAfter})
      */
     private List<Long> afterCursor(List<ChatMessage> page, SyncState cursor, String storedCursor,
             Map<MessageWriter.SenderKey, MessageWriter.Place> placedUpTo) throws SQLException {
@@ -169,56 +157,8 @@ final class PageNeighbours {
         return moved;
     }
 
-    /**
-     * Makes a free millisecond right after {@code after} when the next stored message shares its millisecond: a
-     * new message then sorts after {@code after} (a new row has the highest id) and before that next one, which
-     * otherwise no place could do. Moves the run of messages stored in the milliseconds that follow, each up by
-     * one, so their order among themselves stays as it was.
-     *
-     * @return the ids of the messages moved
-     */
     private List<Long> makeRoomAfter(long conversation, Spot after) throws SQLException {
-        long free = after.sortTime() + 1;
-        try (PreparedStatement query = connection.prepareStatement(RUN_AFTER)) {
-            query.setLong(1, conversation);
-            query.setLong(2, after.sortTime());
-            query.setLong(3, after.id());
-            try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next() || rows.getLong(1) != after.sortTime()) {
-                    return List.of(); // the next message is a millisecond or more later: there is room
-                }
-                while (rows.next()) {
-                    long time = rows.getLong(1);
-                    if (time == free) {
-                        free++;
-                    } else if (time > free) {
-                        break;
-                    }
-                }
-            }
-        }
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(IN_RUN)) {
-            bindRun(select, conversation, after, free);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-        }
-        try (PreparedStatement update = connection.prepareStatement(MOVE_RUN)) {
-            bindRun(update, conversation, after, free);
-            update.executeUpdate();
-        }
-        return ids;
-    }
-
-    private static void bindRun(PreparedStatement statement, long conversation, Spot after, long free)
-            throws SQLException {
-        statement.setLong(1, conversation);
-        statement.setLong(2, after.sortTime());
-        statement.setLong(3, after.id());
-        statement.setLong(4, free);
+        return OrderGaps.makeAfter(connection, conversation, after.sortTime(), after.id());
     }
 
     /** The furthest place among the page's messages that are stored already (by the room's stanza-ids). */

@@ -42,6 +42,20 @@ public final class SqliteMessageStore implements MessageStore {
     }
 
     @Override
+    public StoredMessages store(ChatMessage message) throws ArchiveException {
+        if (message.id() != 0) {
+            throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
+        }
+        return database.write(connection -> {
+            try (MessageWriter writer = new MessageWriter(connection)) {
+                List<ChatMessage> added = writer.insert(message, MessageWriter.Unread.EVERY_INCOMING)
+                        .map(List::of).orElse(List.of());
+                return new StoredMessages(added, readBack(writer, writer.moved()));
+            }
+        });
+    }
+
+    @Override
     public Optional<ChatMessage> updateState(AccountId account, String originId, DeliveryState state, String error)
             throws ArchiveException {
         Objects.requireNonNull(state, "state");
@@ -148,6 +162,7 @@ public final class SqliteMessageStore implements MessageStore {
                 Set<Long> changed = new LinkedHashSet<>();
                 List<ChatMessage> added = new ArrayList<>();
                 writer.applyChange(change, MessageWriter.Unread.EVERY_INCOMING, changed, added);
+                changed.addAll(writer.moved());
                 return new StoredMessages(added, readBack(writer, changed));
             }
         });

@@ -142,6 +142,7 @@ public final class SqliteSyncStateStore implements SyncStateStore {
                 if (cursor != null) {
                     pagePlaces.put(archiveKey(cursor), new PagePlaces(cursor.lastArchiveId(), places));
                 }
+                changed.addAll(writer.moved());
                 changedNow = SqliteMessageStore.readBack(writer, changed);
             }
             added.addAll(addedByChanges);

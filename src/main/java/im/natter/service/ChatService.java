@@ -434,7 +434,9 @@ public final class ChatService {
                 result.changed().forEach(changed -> bus.publish(new MessageChanged(changed)));
                 result.added().forEach(this::publishAdded);
             } else {
-                messages.insert(InboundMessages.toChatMessage(in, clock.instant())).ifPresent(this::publishAdded);
+                StoredMessages result = messages.store(InboundMessages.toChatMessage(in, clock.instant()));
+                result.added().forEach(this::publishAdded);
+                result.changed().forEach(moved -> bus.publish(new MessageChanged(moved)));
             }
         } catch (ArchiveException e) {
             // not archived, so not confirmed: the sender's client keeps it undelivered and the server's

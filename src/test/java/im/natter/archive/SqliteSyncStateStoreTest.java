@@ -15,6 +15,7 @@ import im.natter.domain.model.Conversation;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
+import im.natter.domain.model.StoredMessages;
 import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
 import java.nio.file.Path;
@@ -543,6 +544,38 @@ class SqliteSyncStateStoreTest {
 
         assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
                 .containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aMessageMissedInACutGoesBetweenItsNeighboursEvenWhenTheyShareAMillisecond() throws Exception {
+        // Prosody stamps whole seconds: "1"-"3" came live, "5" came after the reconnect with the same stamp, and "4",
+        // lost in the cut, comes from the archive; no millisecond lies free between "3" and "5"
+        for (int i : new int[] {1, 2, 3, 5}) {
+            messages.insert(clocked(fromBob(Integer.toString(i), "s-" + i, 0), 10 * i));
+        }
+
+        sync.storePage(List.of(clocked(fromBob("3", "s-3", 0), 30), clocked(fromBob("4", "s-4", 0), 40),
+                clocked(fromBob("5", "s-5", 0), 50)), cursor("s-5", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aLiveMessageGoingBetweenTwoInOneMillisecondReportsTheOnesItMoved() throws Exception {
+        for (int i : new int[] {1, 2, 3, 5, 6}) {
+            messages.insert(clocked(fromBob(Integer.toString(i), "s-" + i, 0), 10 * i));
+        }
+
+        StoredMessages result = messages.store(clocked(fromBob("4", "s-4", 0), 40));
+
+        assertThat(result.added()).extracting(ChatMessage::body).containsExactly("4");
+        assertThat(result.changed()).extracting(ChatMessage::body).containsExactlyInAnyOrder("5", "6");
+        List<ChatMessage> stored = messages.page(WITH_BOB, 0, 50);
+        assertThat(stored).extracting(ChatMessage::body).containsExactly("1", "2", "3", "4", "5", "6");
+        // what the change reports is where they sit now
+        assertThat(result.changed()).allSatisfy(moved -> assertThat(moved.orderTime())
+                .isEqualTo(stored.stream().filter(m -> m.id() == moved.id()).findFirst().orElseThrow().orderTime()));
     }
 
     @Test

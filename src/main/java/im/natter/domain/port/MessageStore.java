@@ -30,6 +30,15 @@ public interface MessageStore {
     Optional<ChatMessage> insert(ChatMessage message) throws ArchiveException;
 
     /**
+     * Stores a message that arrived, as {@link #insert} does, and says what else that changed: a message put
+     * between two of its sender's stored in the same millisecond moves the later ones up one to make room, so what
+     * shows them must place them anew.
+     *
+     * @return the message in {@code added} when it was new; the stored messages it moved in {@code changed}
+     */
+    StoredMessages store(ChatMessage message) throws ArchiveException;
+
+    /**
      * Moves the delivery state of the user's own message {@code originId} forward (see
      * {@link DeliveryState#canMoveTo}).
      *

@@ -557,6 +557,14 @@ public final class ChatViewModel {
         if (old.state() != m.state() && !old.state().canMoveTo(m.state())) {
             return;
         }
+        if (m.sortTime() != null && !m.sortTime().equals(old.message().sortTime())) {
+            // the archive moved it to keep a sender's order (a message it missed went in before it)
+            items.remove(i);
+            ids.remove(m.id());
+            relabel(i);
+            insert(m);
+            return;
+        }
         ChatMessage previous = i > 0 ? items.get(i - 1).message() : null;
         items.set(i, new MessageListItem(m, old.dayLabel(), zone, quoteFor(m), lookOf(previous, m)));
         // a correction or retraction of an answered message shows in the quotes of its replies too

@@ -4,6 +4,8 @@ import static im.natter.ui.chat.ChatFixtures.BOB;
 import static im.natter.ui.chat.ChatFixtures.WITH_BOB;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.natter.domain.event.MessageChanged;
+import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.Direction;
@@ -51,6 +53,22 @@ class ChatViewModelChangesTest {
         assertThat(first.timeText()).isEqualTo(time);
         assertThat(first.editedText()).startsWith("Edited ");
         assertThat(vm.items().getLast().isEdited()).isFalse();
+    }
+
+    @Test
+    void aMessageTheArchiveMovedGoesToItsNewPlace() {
+        var vm = open();
+        bob("o1", "first", null, null, null);
+        bob("o2", "second", null, null, null);
+        bob("o3", "third", null, null, null);
+        ChatMessage second = vm.items().get(1).message();
+        ChatMessage third = vm.items().get(2).message();
+
+        // a message that went in before "second" made the archive move it (and what follows) up
+        f.fakes.bus.publish(new MessageChanged(second.withSortTime(third.orderTime().plusMillis(1))));
+
+        assertThat(vm.items()).extracting(MessageListItem::displayText).containsExactly("first", "third", "second");
+        assertThat(vm.items()).extracting(item -> item.message().id()).doesNotHaveDuplicates();
     }
 
     @Test
