@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -123,8 +122,8 @@ final class MessageWriter implements AutoCloseable {
     private ChangeWriter changes;
     /** Stored messages whose sort time this writer changed, to be reported as changed. */
     private final Set<Long> moved = new LinkedHashSet<>();
-    /** Those moved up a millisecond to free a place since {@link #insertPage} last looked. */
-    private final Set<Long> shiftedUp = new HashSet<>();
+    /** Those moved up to free a place since {@link #insertPage} last looked: by how many milliseconds. */
+    private final Map<Long, Integer> shiftedUp = new HashMap<>();
 
     /** {@code connection} must be the writer's, inside the transaction the messages belong to. */
     MessageWriter(Connection connection) {
@@ -182,16 +181,21 @@ final class MessageWriter implements AutoCloseable {
                 fillInStanzaId(conversationId, page.get(i));
                 continue;
             }
-            Long ceiling = null;
-            for (int j = i + 1; j < page.size() && ceiling == null; j++) {
-                if (sender.equals(senders[j]) && stored[j] != null
-                        && (floor == null || stored[j].sortTime() > floor.sortTime())) {
-                    ceiling = stored[j].sortTime();
+            Place next = null;
+            for (int j = i + 1; j < page.size() && next == null; j++) {
+                if (sender.equals(senders[j]) && stored[j] != null && (floor == null || stored[j].isAfter(floor))) {
+                    next = stored[j];
                 }
             }
-            ceiling = belowNextPage(conversationId, page.get(i), ceiling);
-            long place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
-                    ceiling);
+            Long ceiling = belowNextPage(conversationId, page.get(i), next == null ? null : next.sortTime());
+            long place;
+            if (floor != null && next != null && ceiling == next.sortTime() && next.sortTime() == floor.sortTime()) {
+                // what the page puts before it and after it share a millisecond
+                place = makeRoomBefore(conversationId, next);
+            } else {
+                place = between(page.get(i).displayTime().toEpochMilli(), floor == null ? null : floor.sortTime(),
+                        ceiling);
+            }
             place = byWriterClock(conversationId, page.get(i), place);
             if (!shiftedUp.isEmpty()) {
                 shiftKnownPlaces(stored, placedUpTo);
@@ -217,11 +221,11 @@ final class MessageWriter implements AutoCloseable {
     /** Brings the places {@link #insertPage} knows up to date after messages moved up a millisecond. */
     private void shiftKnownPlaces(Place[] stored, Map<SenderKey, Place> placedUpTo) {
         for (int k = 0; k < stored.length; k++) {
-            if (stored[k] != null && shiftedUp.contains(stored[k].id())) {
-                stored[k] = stored[k].shiftedUp();
+            if (stored[k] != null) {
+                stored[k] = stored[k].shiftedUp(shiftedUp.getOrDefault(stored[k].id(), 0));
             }
         }
-        placedUpTo.replaceAll((sender, place) -> shiftedUp.contains(place.id()) ? place.shiftedUp() : place);
+        placedUpTo.replaceAll((sender, place) -> place.shiftedUp(shiftedUp.getOrDefault(place.id(), 0)));
         shiftedUp.clear();
     }
 
@@ -277,8 +281,8 @@ final class MessageWriter implements AutoCloseable {
             return sortTime > other.sortTime || sortTime == other.sortTime && id > other.id;
         }
 
-        Place shiftedUp() {
-            return new Place(id, sortTime + 1, serverTime, incoming, writerOrdered);
+        Place shiftedUp(int millis) {
+            return millis == 0 ? this : new Place(id, sortTime + millis, serverTime, incoming, writerOrdered);
         }
 
         /**
@@ -495,16 +499,25 @@ final class MessageWriter implements AutoCloseable {
         }
         if (ceiling != null && place >= ceiling.sortTime()) {
             if (floor != null && floor.sortTime() == ceiling.sortTime() && ceiling.isAfter(floor)) {
-                // no millisecond lies free between them: the run from the one written after moves up one
-                List<Long> run = OrderGaps.makeAfter(connection, conversationId, ceiling.sortTime(), ceiling.id() - 1);
-                moved.addAll(run);
-                shiftedUp.addAll(run);
-                place = ceiling.sortTime();
+                place = makeRoomBefore(conversationId, ceiling);
             } else {
                 place = ceiling.sortTime() - 1;
             }
         }
         return place;
+    }
+
+    /**
+     * Moves {@code next} and the run of messages stored right after it up a millisecond, so that a new message
+     * placed where {@code next} was sorts before it and after everything that sorted before it.
+     *
+     * @return that place
+     */
+    private long makeRoomBefore(long conversationId, Place next) throws SQLException {
+        List<Long> run = OrderGaps.makeAfter(connection, conversationId, next.sortTime(), next.id() - 1);
+        moved.addAll(run);
+        run.forEach(id -> shiftedUp.merge(id, 1, Integer::sum));
+        return next.sortTime();
     }
 
     private static Place placeWritten(PreparedStatement query, long conversationId, ChatMessage message, long from,

@@ -562,6 +562,21 @@ class SqliteSyncStateStoreTest {
     }
 
     @Test
+    void aPageFillsAGapBetweenMessagesOfOneMillisecondWithoutAnyClock() throws Exception {
+        // the same cut with a sender whose client states no writer's clock: the page's order alone decides
+        for (int i : new int[] {1, 2, 3, 5}) {
+            messages.insert(fromBob(Integer.toString(i), "s-" + i, 0));
+        }
+
+        StoredMessages result = sync.storePage(List.of(fromBob("2", "s-2", 0), fromBob("3", "s-3", 0),
+                fromBob("4", "s-4", 0), fromBob("5", "s-5", 0)), List.of(), cursor("s-5", SYNCED));
+
+        assertThat(messages.page(WITH_BOB, 0, 50)).extracting(ChatMessage::body)
+                .containsExactly("1", "2", "3", "4", "5");
+        assertThat(result.changed()).extracting(ChatMessage::body).containsExactly("5");
+    }
+
+    @Test
     void aLiveMessageGoingBetweenTwoInOneMillisecondReportsTheOnesItMoved() throws Exception {
         for (int i : new int[] {1, 2, 3, 5, 6}) {
             messages.insert(clocked(fromBob(Integer.toString(i), "s-" + i, 0), 10 * i));
