@@ -1,7 +1,9 @@
 package im.natter.reliability;
 
 import im.natter.testsupport.headless.HeadlessNatterProcess.StoredMessage;
+import im.natter.testsupport.prosody.ProsodyServer;
 import im.natter.testsupport.server.ServerKind;
+import im.natter.testsupport.server.XmppTestServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +21,29 @@ final class Evidence {
     private Evidence() {
     }
 
-    static void keep(String scenario, ServerKind kind, NatterEnd end, List<StoredMessage> conversation) {
-        Path dir = Path.of("target", "reliability", "evidence", kind.name().toLowerCase(Locale.ROOT),
+    /** The end of the server's own log (a stream error the server sent is explained there). */
+    static void keepServerLog(String scenario, ServerKind kind, XmppTestServer server) {
+        try {
+            Path dir = dir(scenario, kind);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("server-log-tail.txt"), server.logTail(2000), StandardCharsets.UTF_8);
+            if (server instanceof ProsodyServer prosody
+                    && Files.exists(prosody.logFile().resolveSibling("debug.log"))) {
+                Files.copy(prosody.logFile().resolveSibling("debug.log"), dir.resolve("server-debug.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path dir(String scenario, ServerKind kind) {
+        return Path.of("target", "reliability", "evidence", kind.name().toLowerCase(Locale.ROOT),
                 scenario.replaceAll("[^A-Za-z0-9]+", "-"));
+    }
+
+    static void keep(String scenario, ServerKind kind, NatterEnd end, List<StoredMessage> conversation) {
+        Path dir = dir(scenario, kind);
         try {
             Files.createDirectories(dir);
             Files.write(dir.resolve(end.name() + "-dump.txt"), conversation.stream()

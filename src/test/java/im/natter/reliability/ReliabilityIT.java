@@ -163,6 +163,8 @@ class ReliabilityIT {
                 List<StoredMessage> atBob = b.dump(alice.jid());
                 Evidence.keep(scenario, kind, a, atAlice);
                 Evidence.keep(scenario, kind, b, atBob);
+                Evidence.keepServerLog(scenario, kind, servers.server(kind));
+        Evidence.keepServerLog(scenario, kind, servers.server(kind));
                 String aliceArchive = a.stopAndCheckArchive();
                 String bobArchive = b.stopAndCheckArchive();
                 List<Tally> tallies = new ArrayList<>();
@@ -246,6 +248,7 @@ class ReliabilityIT {
         List<StoredMessage> atBob = b.dump(aliceJid);
         Evidence.keep(scenario, kind, a, atAlice);
         Evidence.keep(scenario, kind, b, atBob);
+        Evidence.keepServerLog(scenario, kind, servers.server(kind));
         String aliceArchive = a.stopAndCheckArchive();
         String bobArchive = b.stopAndCheckArchive();
         List<Tally> tallies = List.of(

@@ -50,9 +50,14 @@ final class BenchMessages {
 
     /** Message number {@code n} (unique stanza-id), arriving {@code n} seconds after {@link #T0}. */
     ChatMessage incoming(ConversationKey conversation, long n) {
+        return incoming(conversation, n, null);
+    }
+
+    /** {@link #incoming(ConversationKey, long)} with the sender's origin-id, as a modern client sends it. */
+    ChatMessage incoming(ConversationKey conversation, long n, String originId) {
         Instant at = T0.plusSeconds(n);
         return new ChatMessage(0, conversation, Direction.INCOMING, conversation.peer(), null, body(n),
-                ContentKind.TEXT, null, "sid-" + n, ACCOUNT.address().value(), at, at, DeliveryState.RECEIVED,
+                ContentKind.TEXT, originId, "sid-" + n, ACCOUNT.address().value(), at, at, DeliveryState.RECEIVED,
                 null);
     }
 

@@ -64,9 +64,15 @@ public final class XmppServers implements AfterEachCallback, AfterAllCallback {
     /** Starts a fresh server of this kind that the caller owns (and must close). */
     public static XmppTestServer startNew(ServerKind kind) {
         return switch (kind) {
-            case PROSODY -> ProsodyServer.builder().sqlStorage().start();
+            case PROSODY -> prosody().start();
             case EJABBERD -> EjabberdServer.builder().start();
         };
+    }
+
+    /** {@code -Dnatter.prosody.debug=true} makes Prosody keep a debug log too, to explain a failing run. */
+    private static ProsodyServer.Builder prosody() {
+        ProsodyServer.Builder builder = ProsodyServer.builder().sqlStorage();
+        return Boolean.getBoolean("natter.prosody.debug") ? builder.debugLog() : builder;
     }
 
     /** Registers a fresh account whose name starts with {@code prefix}, unique on this server, random password. */
