@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -97,6 +99,12 @@ final class ChangeWriter implements AutoCloseable {
     private final List<PreparedStatement> prepared = new ArrayList<>();
     private PreparedStatement insert;
     private PreparedStatement attachPending;
+    private PreparedStatement anyWaiting;
+    /**
+     * Per conversation, whether changes wait for a message not stored yet: asked once per write, so a page of new
+     * messages in a conversation without any costs one lookup, not one per message.
+     */
+    private final Map<Long, Boolean> waiting = new HashMap<>();
 
     ChangeWriter(Connection connection) {
         this.connection = connection;
@@ -114,6 +122,7 @@ final class ChangeWriter implements AutoCloseable {
             return new Outcome.Repeat();
         }
         if (messageId == null) {
+            waiting.put(conversationId, true);
             return new Outcome.Pending();
         }
         if (!change.isModeration()) {
@@ -168,7 +177,7 @@ final class ChangeWriter implements AutoCloseable {
      */
     boolean attachWaiting(long conversationId, long messageId, String sender, String originId, String stanzaId,
             Author author, String roomStanzaId) throws SQLException {
-        if (originId == null && stanzaId == null) {
+        if (originId == null && stanzaId == null || !anyWaiting(conversationId)) {
             return false;
         }
         if (attach(conversationId, messageId, sender, originId, stanzaId, author, roomStanzaId) == 0) {
@@ -176,6 +185,22 @@ final class ChangeWriter implements AutoCloseable {
         }
         recompute(messageId);
         return true;
+    }
+
+    private boolean anyWaiting(long conversationId) throws SQLException {
+        Boolean known = waiting.get(conversationId);
+        if (known == null) {
+            if (anyWaiting == null) {
+                anyWaiting = prepare("SELECT EXISTS (SELECT 1 FROM message_change INDEXED BY message_change_pending"
+                        + " WHERE conversation_id = ? AND message_id IS NULL)");
+            }
+            anyWaiting.setLong(1, conversationId);
+            try (ResultSet rows = anyWaiting.executeQuery()) {
+                known = rows.next() && rows.getInt(1) != 0;
+            }
+            waiting.put(conversationId, known);
+        }
+        return known;
     }
 
     /** @param roomStanzaId the id a room gave the message, which moderators name; else null */

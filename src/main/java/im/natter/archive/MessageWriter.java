@@ -69,6 +69,7 @@ final class MessageWriter implements AutoCloseable {
     private static final String COUNT_UNREAD = """
             UPDATE conversation SET unread = unread + 1
             WHERE id = ? AND (? = 0 OR read_until IS NULL OR read_until < ?)""";
+    private static final String ADD_UNREAD = "UPDATE conversation SET unread = unread + ? WHERE id = ?";
 
     // A stanza stamped by a server that counts whole seconds happened somewhere within that second.
     private static final long STAMP_PRECISION_MILLIS = 1000;
@@ -122,6 +123,12 @@ final class MessageWriter implements AutoCloseable {
     private ChangeWriter changes;
     /** Stored messages whose sort time this writer changed, to be reported as changed. */
     private final Set<Long> moved = new LinkedHashSet<>();
+    /**
+     * While {@link #insertPage} runs: the unread messages it added per conversation, counted once at its end, and
+     * what each conversation's reader had read (null: nothing), looked up once.
+     */
+    private Map<Long, Integer> unreadOfPage;
+    private final Map<Long, Optional<Long>> readUntil = new HashMap<>();
     /** Those moved up to free a place since {@link #insertPage} last looked: by how many milliseconds. */
     private final Map<Long, Integer> shiftedUp = new HashMap<>();
 
@@ -157,6 +164,24 @@ final class MessageWriter implements AutoCloseable {
      * @return the messages that were new, in page order
      */
     List<ChatMessage> insertPage(List<ChatMessage> page, Unread unread, Map<SenderKey, Place> placedUpTo)
+            throws SQLException {
+        unreadOfPage = new HashMap<>();
+        try {
+            List<ChatMessage> added = insertEachOf(page, unread, placedUpTo);
+            for (Map.Entry<Long, Integer> counted : unreadOfPage.entrySet()) {
+                try (PreparedStatement add = connection.prepareStatement(ADD_UNREAD)) {
+                    add.setInt(1, counted.getValue());
+                    add.setLong(2, counted.getKey());
+                    add.executeUpdate();
+                }
+            }
+            return added;
+        } finally {
+            unreadOfPage = null;
+        }
+    }
+
+    private List<ChatMessage> insertEachOf(List<ChatMessage> page, Unread unread, Map<SenderKey, Place> placedUpTo)
             throws SQLException {
         SenderKey[] senders = new SenderKey[page.size()];
         Place[] stored = new Place[page.size()];
@@ -605,6 +630,12 @@ final class MessageWriter implements AutoCloseable {
     }
 
     private void countUnread(long conversationId, ChatMessage message, Unread unread) throws SQLException {
+        if (unreadOfPage != null) {
+            if (unread == Unread.EVERY_INCOMING || isAfterReadPoint(conversationId, message)) {
+                unreadOfPage.merge(conversationId, 1, Integer::sum);
+            }
+            return;
+        }
         if (countUnread == null) {
             countUnread = connection.prepareStatement(COUNT_UNREAD);
         }
@@ -612,6 +643,25 @@ final class MessageWriter implements AutoCloseable {
         countUnread.setInt(2, unread == Unread.AFTER_READ_POINT ? 1 : 0);
         Millis.bind(countUnread, 3, message.sortTime());
         countUnread.executeUpdate();
+    }
+
+    private boolean isAfterReadPoint(long conversationId, ChatMessage message) throws SQLException {
+        Optional<Long> read = readUntil.get(conversationId);
+        if (read == null) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT read_until FROM conversation WHERE id = ?")) {
+                query.setLong(1, conversationId);
+                read = Optional.empty();
+                try (ResultSet rows = query.executeQuery()) {
+                    if (rows.next()) {
+                        long until = rows.getLong(1);
+                        read = rows.wasNull() ? Optional.empty() : Optional.of(until);
+                    }
+                }
+            }
+            readUntil.put(conversationId, read);
+        }
+        return read.isEmpty() || read.get() < message.sortTime().toEpochMilli();
     }
 
     /** What reading the row back would give: times are kept to the millisecond. */
