@@ -37,6 +37,25 @@ final class Evidence {
         }
     }
 
+    /** A thread dump of the end's process ({@code jcmd Thread.print} of the JDK running the tests). */
+    static void keepThreads(String scenario, ServerKind kind, NatterEnd end) {
+        Path dir = dir(scenario, kind);
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Files.createDirectories(dir);
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(end.process().pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve(end.name() + "-threads.txt").toFile())
+                    .start();
+            if (!dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                dump.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Path dir(String scenario, ServerKind kind) {
         return Path.of("target", "reliability", "evidence", kind.name().toLowerCase(Locale.ROOT),
                 scenario.replaceAll("[^A-Za-z0-9]+", "-"));

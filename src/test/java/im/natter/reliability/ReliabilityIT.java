@@ -246,6 +246,11 @@ class ReliabilityIT {
                 & b.settle(aliceJid, fromAlice, fromBob, SETTLE_LIMIT);
         List<StoredMessage> atAlice = a.dump(bobJid);
         List<StoredMessage> atBob = b.dump(aliceJid);
+        if (!settled) {
+            // what each end's threads were doing while it still waited (a stuck connection shows there)
+            Evidence.keepThreads(scenario, kind, a);
+            Evidence.keepThreads(scenario, kind, b);
+        }
         Evidence.keep(scenario, kind, a, atAlice);
         Evidence.keep(scenario, kind, b, atBob);
         Evidence.keepServerLog(scenario, kind, servers.server(kind));
