@@ -168,11 +168,14 @@ public final class ChatService {
 
             @Override
             public void connectionLost(AccountId account, im.natter.domain.model.ConnectionProblem problem) {
-                // queued messages stay queued and go out on the next connected(), unless they keep killing it
+                // queued messages stay queued and go out on the next connected(), unless they keep killing it;
+                // a server that stopped answering did not refuse anything, so that does not count against them
                 worker.execute(() -> {
                     outboxFlushed.remove(account);
                     lostAt.putIfAbsent(account, clock.instant());
-                    countLostConnection(account);
+                    if (problem.kind() != im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT) {
+                        countLostConnection(account);
+                    }
                 });
             }
         });

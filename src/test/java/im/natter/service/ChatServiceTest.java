@@ -290,6 +290,21 @@ class ChatServiceTest {
     }
 
     @Test
+    void aServerThatKeepsStoppingAnsweringDoesNotFailTheMessagesInFlight() {
+        signIn();
+        s.xmpp.setAutoAck(false);
+        s.chats.send(withBob, "patience").join();
+        var silent = im.natter.domain.model.ConnectionProblem.of(
+                im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT, "The server stopped answering.");
+        for (int i = 0; i < ChatService.MAX_LOST_CONNECTIONS + 1; i++) {
+            s.xmpp.drop(FakeServices.ALICE, silent);
+            s.connections.reconnectNow(FakeServices.ALICE).join();
+        }
+
+        assertThat(s.archive.all().getFirst().state()).isEqualTo(DeliveryState.QUEUED);
+    }
+
+    @Test
     void aResumedSessionDoesNotSendTheUnacknowledgedMessagesASecondTime() {
         signIn();
         s.xmpp.setAutoAck(false);
