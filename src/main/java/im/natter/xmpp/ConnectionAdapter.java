@@ -65,7 +65,8 @@ public final class ConnectionAdapter implements ConnectionPort {
                 return;
             }
             // the same connection object only while stream management can still resume its session
-            boolean reuse = !session.signInFailed && session.connection.isSmResumptionPossible();
+            boolean reuse = !session.signInFailed && !session.stalledAfterResumption
+                    && session.connection.isSmResumptionPossible();
             signIn(reuse ? session : sessions.renew(session));
         });
     }
@@ -114,6 +115,7 @@ public final class ConnectionAdapter implements ConnectionPort {
             throw new ConnectionFailedException(problem, e);
         }
         boolean resumed = conn.streamWasResumed();
+        session.resumed = resumed;
         sessions.authenticated(session, resumed);
         listeners.fire(l -> l.connected(session.account, resumed));
     }
@@ -153,6 +155,9 @@ public final class ConnectionAdapter implements ConnectionPort {
      */
     private void stoppedAnswering(Session session) {
         boolean first = session.lossReported.compareAndSet(false, true);
+        if (session.resumed) {
+            session.stalledAfterResumption = true;
+        }
         stopKeepAlive(session);
         session.connection.instantShutdown();
         if (first) {

@@ -23,6 +23,15 @@ final class Session {
     volatile KeepAlive keepAlive;
     /** A sign-in on this connection object failed; the next attempt uses a fresh one. */
     volatile boolean signInFailed;
+    /** The stream of the last sign-in was a resumption (XEP-0198) of an earlier one. */
+    volatile boolean resumed;
+    /**
+     * A resumed stream on this connection object stopped answering: the next attempt uses a fresh one. Smack reuses
+     * the object's writer and reader state across resumptions, and a stream that stalls right after one (seen
+     * three times in a row against Prosody in the reliability suite, until a fresh object recovered at once) is not
+     * worth resuming again; the catch-up fetches what the fresh session missed.
+     */
+    volatile boolean stalledAfterResumption;
     /** Whether the account's server keeps a XEP-0313 archive, learnt at each fresh sign-in; null before. */
     volatile Boolean archiveSupported;
 

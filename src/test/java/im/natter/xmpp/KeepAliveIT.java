@@ -65,4 +65,38 @@ class KeepAliveIT {
             c.events.await(Acked.class, a -> a.id().equals(id));
         }
     }
+
+    @Test
+    void aResumedStreamThatStopsAnsweringIsNotResumedAgain() throws Exception {
+        TestAccount me = prosody.newAccount("stalled-twice");
+        TestAccount peer = prosody.newAccount("peer");
+        XmppConfig config = TestClient.configFor(prosody.server())
+                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(1));
+        try (StallProxy proxy = new StallProxy(me.host(), me.port()); TestClient c = new TestClient(config)) {
+            AccountSettings settings = new AccountSettings(AccountId.of(me.jid()), "natter",
+                    new ServerEndpoint(proxy.host(), proxy.port()), false, List.of());
+            c.connect(settings, me.password()).get(20, TimeUnit.SECONDS);
+            AccountId account = settings.id();
+            c.events.await(Connected.class);
+
+            // a first stall: the server still holds the session, so the stream is resumed
+            proxy.stall();
+            c.events.await(Lost.class);
+            proxy.resume();
+            c.connection.reconnect(account).get(20, TimeUnit.SECONDS);
+            assertThat(c.events.await(Connected.class).resumed()).isTrue();
+
+            // the resumed stream stalls as well: the next sign-in starts a fresh session
+            proxy.stall();
+            assertThat(c.events.await(Lost.class).problem().kind()).isEqualTo(Kind.TIMED_OUT);
+            proxy.resume();
+            c.connection.reconnect(account).get(20, TimeUnit.SECONDS);
+            assertThat(c.events.await(Connected.class).resumed()).isFalse();
+
+            String id = UUID.randomUUID().toString();
+            c.chat.send(new OutboundMessage(account, Address.of(peer.jid()), ConversationKind.CHAT,
+                    "after two stalls", id));
+            c.events.await(Acked.class, a -> a.id().equals(id));
+        }
+    }
 }
