@@ -69,6 +69,8 @@ public final class HistorySyncService {
     private final RoomCatchUp rooms;
     /** Accounts with a catch-up under way; touched only on {@code worker}. */
     private final Set<AccountId> running = new LinkedHashSet<>();
+    /** Accounts whose last catch-up stopped before the archive's end (worker thread only). */
+    private final Set<AccountId> unfinished = new LinkedHashSet<>();
     /** Catch-ups started again since the last sign-in because the server did not answer in time (worker only). */
     private final Map<AccountId, Integer> retries = new HashMap<>();
     private static final int MAX_RETRIES = 3;
@@ -98,14 +100,21 @@ public final class HistorySyncService {
         connection.addListener(new ConnectionPort.Listener() {
             @Override
             public void connected(AccountId account, boolean resumed) {
-                // a resumed stream lost nothing: the server replays what we had not acknowledged; but a room's
-                // catch-up the break cut off is not joined again, so it goes on from its cursor now
+                // a resumed stream lost nothing: the server replays what we had not acknowledged; but a catch-up
+                // the break cut off (the account's or a room's) is not started again by anything, so it goes on
+                // from its cursor now
                 if (!resumed) {
                     worker.execute(() -> {
                         retries.remove(account);
                         catchUp(account);
                     });
                 } else {
+                    worker.execute(() -> {
+                        if (unfinished.contains(account)) {
+                            retries.remove(account);
+                            catchUp(account);
+                        }
+                    });
                     rooms.resumed(account);
                 }
             }
@@ -367,6 +376,11 @@ public final class HistorySyncService {
     private void finish(AccountId account, int stored, String problem) {
         startedAt.remove(account);
         running.remove(account);
+        if (problem == null) {
+            unfinished.remove(account);
+        } else {
+            unfinished.add(account);
+        }
         bus.publish(new HistorySyncProgress(account, stored, true, problem));
     }
 

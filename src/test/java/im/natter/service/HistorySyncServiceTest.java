@@ -181,6 +181,32 @@ class HistorySyncServiceTest {
     }
 
     @Test
+    void aCatchUpTheBreakCutOffGoesOnWhenTheStreamIsResumed() {
+        for (int i = 1; i <= 60; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        signIn();
+        for (int i = 61; i <= 200; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        dropConnection();
+        s.xmpp.failHistoryAfter(1, new IllegalStateException("connection lost"));
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+        assertThat(progress.getLast().problem()).isEqualTo("connection lost");
+        int stored = bodies().size();
+        assertThat(stored).isLessThan(200);
+
+        // the stream comes back resumed: nothing else would start the catch-up again before the next sign-in
+        dropConnection();
+        s.xmpp.resumeNext();
+        s.connections.reconnectNow(FakeServices.ALICE).join();
+
+        assertThat(bodies()).hasSize(200).doesNotHaveDuplicates();
+        assertThat(progress.getLast().done()).isTrue();
+        assertThat(progress.getLast().problem()).isNull();
+    }
+
+    @Test
     void aPageThatDoesNotComeInTimeWhileStillConnectedIsAskedForAgain() {
         for (int i = 1; i <= 60; i++) {
             s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
