@@ -2,12 +2,15 @@ package im.natter.ui;
 
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.WindowBounds;
+import im.natter.ui.fx.IdleWarmUp;
 import im.natter.ui.fx.Theme;
 import im.natter.ui.shell.MainViewModel;
 import im.natter.ui.shell.MainWindow;
 import im.natter.ui.shell.StartupViewModel;
 import im.natter.ui.signin.SignInView;
 import im.natter.ui.signin.SignInViewModel;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,6 +33,11 @@ public final class NatterUi {
         Node conversationList(UiServices services, MainViewModel main);
 
         Node chat(UiServices services, MainViewModel main, ConversationKey key);
+
+        /** Views over made-up content to warm while the main window is idle (see {@link IdleWarmUp}); none by default. */
+        default List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services, MainViewModel main) {
+            return List.of();
+        }
     }
 
     private final Stage stage;
@@ -94,6 +102,7 @@ public final class NatterUi {
         mainWindow = new MainWindow(vm, list, key -> chatSide.chat(services, vm, key));
         stage.getScene().setRoot(mainWindow);
         stage.setTitle("Natter — " + vm.ownAddress());
+        mainWindow.warmUp(chatSide.warmUpSamples(services, vm));
     }
 
     private void place(WindowBounds b) {

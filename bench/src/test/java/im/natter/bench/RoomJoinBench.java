@@ -252,7 +252,8 @@ public final class RoomJoinBench {
         return new Round(scenario, number, expected, start - call, joined.get() - start, usable,
                 caughtUp.get() - start, frames.longestGap(call, end), frames.longestGap(start, end),
                 opened.get() == 0 ? -1 : opened.get() - start, frames.longest(start, end),
-                frames.gapsSummary(call, end));
+                frames.gapsSummary(call, end) + "; most FX-thread CPU in a frame (cpu/wall): "
+                        + frames.mostCpu(start, end));
     }
 
     /** Shows the Chats tab and selects the room in it, as a user clicking it would; retries until it is listed. */
