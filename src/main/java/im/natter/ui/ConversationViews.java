@@ -65,10 +65,10 @@ final class ConversationViews implements NatterUi.ChatSide {
     }
 
     @Override
-    public List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services, MainViewModel main) {
+    public List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services) {
         List<Supplier<? extends IdleWarmUp.Sample>> samples = new ArrayList<>();
         samples.add(() -> ChatWarmUp.sample(services));
-        if (main.hasRooms()) {
+        if (services.rooms() != null) {
             samples.add(() -> RoomWarmUp.sample(services));
         }
         return samples;

@@ -35,7 +35,7 @@ public final class NatterUi {
         Node chat(UiServices services, MainViewModel main, ConversationKey key);
 
         /** Views over made-up content to warm while the main window is idle (see {@link IdleWarmUp}); none by default. */
-        default List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services, MainViewModel main) {
+        default List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services) {
             return List.of();
         }
     }
@@ -45,6 +45,8 @@ public final class NatterUi {
     private final ChatSide chatSide;
     private final StartupViewModel startup;
     private MainWindow mainWindow;
+    /** Built from the start, while the account is restored; shown once in the first main window. */
+    private IdleWarmUp warmUp;
 
     private NatterUi(Stage stage, UiServices services, ChatSide chatSide) {
         this.stage = stage;
@@ -84,6 +86,7 @@ public final class NatterUi {
         startup.signInProperty().addListener((o, was, vm) -> showSignIn(vm));
         startup.mainProperty().addListener((o, was, vm) -> showMain(vm));
         stage.show();
+        warmUp = IdleWarmUp.prepare(chatSide.warmUpSamples(services));
         startup.start();
     }
 
@@ -102,7 +105,10 @@ public final class NatterUi {
         mainWindow = new MainWindow(vm, list, key -> chatSide.chat(services, vm, key));
         stage.getScene().setRoot(mainWindow);
         stage.setTitle("Natter — " + vm.ownAddress());
-        mainWindow.warmUp(chatSide.warmUpSamples(services, vm));
+        if (warmUp != null) {
+            mainWindow.warmUp(warmUp);
+            warmUp = null;
+        }
     }
 
     private void place(WindowBounds b) {
@@ -123,6 +129,9 @@ public final class NatterUi {
     }
 
     private void closing() {
+        if (warmUp != null) {
+            warmUp.cancel();
+        }
         if (mainWindow != null) {
             mainWindow.dispose();
         }

@@ -56,23 +56,22 @@ public final class IdleWarmUp extends AnimationTimer {
         void close();
     }
 
-    private final Pane host;
+    private Pane host;
     private final Queue<Sample> ready = new ArrayDeque<>();
     private Sample current;
     private boolean built;
     private boolean cancelled;
     private int steps;
 
-    private IdleWarmUp(Pane host) {
-        this.host = host;
+    private IdleWarmUp() {
     }
 
     /**
-     * Builds {@code samples} on a background thread and shows them hidden in {@code host}, one step a frame. Call on
-     * the FX thread.
+     * Starts building {@code samples} on a background thread, at once: the window they will be warmed in need not
+     * exist yet (the app may still be restoring the account). Call on the FX thread; then {@link #showIn}.
      */
-    public static IdleWarmUp start(Pane host, List<Supplier<? extends Sample>> samples) {
-        IdleWarmUp warmUp = new IdleWarmUp(host);
+    public static IdleWarmUp prepare(List<Supplier<? extends Sample>> samples) {
+        IdleWarmUp warmUp = new IdleWarmUp();
         Thread.ofPlatform().daemon().name("natter-warm-up").priority(Thread.MIN_PRIORITY).start(() -> {
             makeSkins();
             for (Supplier<? extends Sample> supplier : samples) {
@@ -87,6 +86,27 @@ public final class IdleWarmUp extends AnimationTimer {
             Platform.runLater(warmUp::allBuilt);
         });
         return warmUp;
+    }
+
+    /** {@link #prepare} and {@link #showIn}. */
+    public static IdleWarmUp start(Pane host, List<Supplier<? extends Sample>> samples) {
+        IdleWarmUp warmUp = prepare(samples);
+        warmUp.showIn(host);
+        return warmUp;
+    }
+
+    /**
+     * Shows the samples, hidden, in {@code host} (where the real views will go), one step a frame, as they are
+     * built. Call on the FX thread, once.
+     */
+    public void showIn(Pane host) {
+        if (this.host != null) {
+            throw new IllegalStateException("already shown in a window");
+        }
+        this.host = host;
+        if (!cancelled && !ready.isEmpty()) {
+            start();
+        }
     }
 
     /**
@@ -140,7 +160,9 @@ public final class IdleWarmUp extends AnimationTimer {
             return;
         }
         ready.add(sample);
-        start();
+        if (host != null) {
+            start();
+        }
     }
 
     private void allBuilt() {
@@ -184,7 +206,9 @@ public final class IdleWarmUp extends AnimationTimer {
         if (current == null) {
             return;
         }
-        host.getChildren().remove(current.node());
+        if (host != null) {
+            host.getChildren().remove(current.node());
+        }
         current.close();
         current = null;
     }

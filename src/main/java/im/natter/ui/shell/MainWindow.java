@@ -16,10 +16,8 @@ import im.natter.ui.signin.SignInView;
 import im.natter.ui.signin.SignInViewModel;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -214,14 +212,16 @@ public final class MainWindow extends StackPane {
     }
 
     /**
-     * Warms the views that open conversations while nothing is open yet: {@code samples} are shown hidden in the
-     * place of the open conversation, a step a frame (see {@link IdleWarmUp}). Opening a conversation stops it.
+     * Warms the views that open conversations while nothing is open yet: the prepared samples are shown hidden in
+     * the place of the open conversation, a step a frame (see {@link IdleWarmUp}). Opening a conversation stops it.
      */
-    public void warmUp(List<Supplier<? extends IdleWarmUp.Sample>> samples) {
-        if (samples.isEmpty() || warmUp != null || vm.openKeyProperty().get() != null) {
+    public void warmUp(IdleWarmUp prepared) {
+        if (warmUp != null || vm.openKeyProperty().get() != null) {
+            prepared.cancel();
             return;
         }
-        warmUp = IdleWarmUp.start(chatHost, samples);
+        warmUp = prepared;
+        warmUp.showIn(chatHost);
     }
 
     /** The warm-up running or done, or null when none was started. */
