@@ -46,7 +46,7 @@ public final class ChatWarmUp implements IdleWarmUp.Sample {
         ConversationKey key = ConversationKey.chat(SAMPLE_ACCOUNT, SAMPLE_PEER);
         ChatViewModel vm = new ChatViewModel(services, key);
         vm.setPeerName("Sample");
-        ChatView view = new ChatView(vm);
+        ChatView view = IdleWarmUp.withoutIds(new ChatView(vm));
         List<ChatMessage> messages = messages(key, null);
         preload(view, messages.getFirst());
         return new ChatWarmUp(vm, view, messages);

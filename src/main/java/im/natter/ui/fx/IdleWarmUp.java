@@ -88,6 +88,20 @@ public final class IdleWarmUp extends AnimationTimer {
         return warmUp;
     }
 
+    /**
+     * Takes the ids off a sample's nodes (none of the app's style sheets selects by id): while the hidden sample is
+     * in the window, a lookup by id must find the real view's node, never the sample's.
+     */
+    public static <N extends Node> N withoutIds(N view) {
+        view.setId(null);
+        if (view instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                withoutIds(child);
+            }
+        }
+        return view;
+    }
+
     /** {@link #prepare} and {@link #showIn}. */
     public static IdleWarmUp start(Pane host, List<Supplier<? extends Sample>> samples) {
         IdleWarmUp warmUp = prepare(samples);

@@ -53,7 +53,7 @@ public final class RoomWarmUp implements IdleWarmUp.Sample {
     public static RoomWarmUp sample(UiServices services) {
         ConversationKey key = new ConversationKey(ACCOUNT, ROOM, ConversationKind.ROOM);
         RoomViewModel vm = new RoomViewModel(services, key, 0, k -> { });
-        RoomView view = new RoomView(vm);
+        RoomView view = IdleWarmUp.withoutIds(new RoomView(vm));
         List<Occupant> people = new ArrayList<>();
         RoomRole[] roles = {RoomRole.MODERATOR, RoomRole.PARTICIPANT, RoomRole.PARTICIPANT, RoomRole.VISITOR};
         RoomAffiliation[] affiliations = {RoomAffiliation.ADMIN, RoomAffiliation.MEMBER, RoomAffiliation.NONE,

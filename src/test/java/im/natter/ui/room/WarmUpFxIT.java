@@ -65,7 +65,11 @@ class WarmUpFxIT {
         List<Node> seen = new ArrayList<>();
         AtomicBoolean rowsMade = new AtomicBoolean();
         AtomicBoolean everShown = new AtomicBoolean();
+        AtomicBoolean foundById = new AtomicBoolean();
         Runnable watch = () -> {
+            // a lookup by id finds the real views only, never a hidden sample's nodes
+            foundById.compareAndSet(false, host.lookup("#message-input") != null
+                    || host.lookup("#occupant-list") != null || host.lookup("#room-title") != null);
             for (Node n : host.getChildren()) {
                 if (n != field) {
                     if (!seen.contains(n)) {
@@ -94,6 +98,7 @@ class WarmUpFxIT {
         assertThat(seen.get(1)).isInstanceOf(RoomView.class);
         assertThat(everShown).as("a sample was visible or took the mouse").isFalse();
         assertThat(rowsMade).as("sample rows were made").isTrue();
+        assertThat(foundById).as("a sample's node was found by its id").isFalse();
         assertThat(host.getChildren()).containsExactly(field);
         robot.write("lo");
         assertThat(field.getText()).isEqualTo("hello");
