@@ -13,8 +13,14 @@ import im.natter.ui.conversations.ConversationListViewModel;
 import im.natter.ui.roster.ContactListItem;
 import im.natter.ui.roster.RosterRow;
 import im.natter.ui.shell.MainViewModel;
+import im.natter.ui.chat.ChatWarmUp;
+import im.natter.ui.fx.IdleWarmUp;
+import im.natter.ui.room.RoomWarmUp;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 
@@ -56,6 +62,16 @@ final class ConversationViews implements NatterUi.ChatSide {
         vm.activate();
         openChats.put(key, vm);
         return new ClosingChatView(vm, () -> openChats.remove(key));
+    }
+
+    @Override
+    public List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services) {
+        List<Supplier<? extends IdleWarmUp.Sample>> samples = new ArrayList<>();
+        samples.add(() -> ChatWarmUp.sample(services));
+        if (services.rooms() != null) {
+            samples.add(() -> RoomWarmUp.sample(services));
+        }
+        return samples;
     }
 
     /** How someone in a room is, as the room shows it; offline once they are not in it. */

@@ -2,12 +2,15 @@ package im.natter.ui;
 
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.WindowBounds;
+import im.natter.ui.fx.IdleWarmUp;
 import im.natter.ui.fx.Theme;
 import im.natter.ui.shell.MainViewModel;
 import im.natter.ui.shell.MainWindow;
 import im.natter.ui.shell.StartupViewModel;
 import im.natter.ui.signin.SignInView;
 import im.natter.ui.signin.SignInViewModel;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -30,6 +33,11 @@ public final class NatterUi {
         Node conversationList(UiServices services, MainViewModel main);
 
         Node chat(UiServices services, MainViewModel main, ConversationKey key);
+
+        /** Views over made-up content to warm while the main window is idle (see {@link IdleWarmUp}); none by default. */
+        default List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services) {
+            return List.of();
+        }
     }
 
     private final Stage stage;
@@ -37,6 +45,8 @@ public final class NatterUi {
     private final ChatSide chatSide;
     private final StartupViewModel startup;
     private MainWindow mainWindow;
+    /** Built from the start, while the account is restored; shown once in the first main window. */
+    private IdleWarmUp warmUp;
 
     private NatterUi(Stage stage, UiServices services, ChatSide chatSide) {
         this.stage = stage;
@@ -76,6 +86,7 @@ public final class NatterUi {
         startup.signInProperty().addListener((o, was, vm) -> showSignIn(vm));
         startup.mainProperty().addListener((o, was, vm) -> showMain(vm));
         stage.show();
+        warmUp = IdleWarmUp.prepare(chatSide.warmUpSamples(services));
         startup.start();
     }
 
@@ -94,6 +105,10 @@ public final class NatterUi {
         mainWindow = new MainWindow(vm, list, key -> chatSide.chat(services, vm, key));
         stage.getScene().setRoot(mainWindow);
         stage.setTitle("Natter — " + vm.ownAddress());
+        if (warmUp != null) {
+            mainWindow.warmUp(warmUp);
+            warmUp = null;
+        }
     }
 
     private void place(WindowBounds b) {
@@ -114,6 +129,9 @@ public final class NatterUi {
     }
 
     private void closing() {
+        if (warmUp != null) {
+            warmUp.cancel();
+        }
         if (mainWindow != null) {
             mainWindow.dispose();
         }

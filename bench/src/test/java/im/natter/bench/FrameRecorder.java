@@ -5,16 +5,40 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 
-/** The time of every JavaFX pulse, taken by an AnimationTimer (which also makes JavaFX pulse every frame). */
+/**
+ * The time of every JavaFX pulse, taken by an AnimationTimer (which also makes JavaFX pulse every frame), and the
+ * FX thread's CPU time then: on a loaded machine a gap between frames is mostly waiting for a core, while the CPU
+ * the FX thread spent between two frames is its own work.
+ */
 final class FrameRecorder extends AnimationTimer {
     private final long[] times = new long[1 << 20];
+    private final long[] cpu = new long[1 << 20];
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     private int n;
 
     @Override
     public void handle(long now) {
         if (n < times.length) {
+            cpu[n] = threads.getCurrentThreadCpuTime();
             times[n++] = System.nanoTime();
         }
+    }
+
+    /** The five frames in which the FX thread spent the most CPU, each as "cpu/wall ms at offset ms". */
+    String mostCpu(long from, long to) {
+        List<long[]> frames = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            if (times[i] >= from && times[i - 1] <= to) {
+                frames.add(new long[] {cpu[i] - cpu[i - 1], times[i] - times[i - 1], times[i - 1] - from});
+            }
+        }
+        frames.sort((a, b) -> Long.compare(b[0], a[0]));
+        StringBuilder text = new StringBuilder();
+        for (long[] f : frames.subList(0, Math.min(5, frames.size()))) {
+            text.append(String.format(Locale.ROOT, "%.0f/%.0f ms at +%d ms; ", f[0] / 1e6, f[1] / 1e6,
+                    f[2] / 1_000_000));
+        }
+        return text.toString();
     }
 
     long longestGap(long from, long to) {

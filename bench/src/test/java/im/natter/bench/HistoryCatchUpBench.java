@@ -305,9 +305,10 @@ public final class HistoryCatchUpBench {
         // first layout of its page): the same cost as a user's first click, but not the catch-up's; shown apart
         long settled = opened.get() > 1 ? frames.firstAfter(opened.get()) : watch.online;
         return r.withStall(frames.longestGap(watch.online, end), frames.count(watch.online, watch.done),
-                String.format(Locale.ROOT, "%s; longest gap after the chat showed %.1f ms; frames %s; longest: %s",
-                        shown, frames.longestGap(settled, end) / 1e6, frames.gapsSummary(watch.online, watch.done),
-                        frames.longest(watch.online, end)));
+                String.format(Locale.ROOT, "%s; longest gap after the chat showed %.1f ms; frames %s; longest: %s;"
+                        + " most FX-thread CPU in a frame (cpu/wall): %s", shown, frames.longestGap(settled, end) / 1e6,
+                        frames.gapsSummary(watch.online, watch.done), frames.longest(watch.online, end),
+                        frames.mostCpu(watch.online, end)));
     }
 
     /** Shows the Chats tab and selects its first conversation, as a user clicking it would. */
@@ -421,6 +422,14 @@ public final class HistoryCatchUpBench {
                     f.nanos() / 1_000_000, f.count(), f.perSecond()));
             say(String.format(Locale.ROOT, "%-24s %6d %,10d %,10d %,10.0f   ratio %.2f", "Natter catch-up", i + 1,
                     n.nanos() / 1_000_000, n.count(), n.perSecond(), (double) n.nanos() / f.nanos()));
+        }
+        if (floors.isEmpty()) {
+            // --rounds 0: only the run with the UI, for quick looks at the FX thread
+            if (withUi != null) {
+                say(String.format(Locale.ROOT, "with the UI: catch-up %,d ms, longest FX frame gap %.1f ms (aim: <= 50)",
+                        withUi.nanos() / 1_000_000, withUi.stall().longestGapNanos() / 1e6));
+            }
+            return;
         }
         long floorMedian = median(floors.stream().mapToLong(Result::nanos).toArray());
         long natterMedian = median(natters.stream().mapToLong(Result::nanos).toArray());

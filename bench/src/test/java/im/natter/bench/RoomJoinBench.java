@@ -252,7 +252,8 @@ public final class RoomJoinBench {
         return new Round(scenario, number, expected, start - call, joined.get() - start, usable,
                 caughtUp.get() - start, frames.longestGap(call, end), frames.longestGap(start, end),
                 opened.get() == 0 ? -1 : opened.get() - start, frames.longest(start, end),
-                frames.gapsSummary(call, end));
+                frames.gapsSummary(call, end) + "; most FX-thread CPU in a frame (cpu/wall): "
+                        + frames.mostCpu(start, end));
     }
 
     /** Shows the Chats tab and selects the room in it, as a user clicking it would; retries until it is listed. */
@@ -347,12 +348,14 @@ public final class RoomJoinBench {
             if (composer != null) {
                 return true;
             }
-            Scene scene = javafx.stage.Window.getWindows().stream().map(javafx.stage.Window::getScene)
-                    .filter(s -> s != null && s.lookup(".room-view") != null).findFirst().orElse(null);
-            if (scene != null && scene.lookup("#occupant-list") instanceof ListView<?> list
-                    && scene.lookup(".room-view #message-list") instanceof ListView<?> messages
+            // the shown room view: the app may hold a hidden one of its own while it warms up
+            javafx.scene.Node room = javafx.stage.Window.getWindows().stream().map(javafx.stage.Window::getScene)
+                    .filter(s -> s != null).flatMap(s -> s.getRoot().lookupAll(".room-view").stream())
+                    .filter(javafx.scene.Node::isVisible).findFirst().orElse(null);
+            if (room != null && room.lookup("#occupant-list") instanceof ListView<?> list
+                    && room.lookup("#message-list") instanceof ListView<?> messages
                     && messages.lookup(".virtual-flow") instanceof VirtualFlow<?> flow
-                    && scene.lookup(".room-view #message-input") instanceof TextArea input) {
+                    && room.lookup("#message-input") instanceof TextArea input) {
                 occupantList = list;
                 this.messages = messages;
                 timeline = flow;

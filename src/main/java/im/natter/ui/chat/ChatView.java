@@ -342,8 +342,22 @@ public final class ChatView extends BorderPane {
         }
         scene.windowProperty().addListener(windowListener);
         attachWindow(scene.getWindow());
-        // opening a chat means the next thing typed is a message, wherever the focus was before
-        javafx.application.Platform.runLater(input::requestFocus);
+        // opening a chat means the next thing typed is a message, wherever the focus was before; a view kept hidden
+        // (a warm-up sample) must not take the keyboard from what the user sees
+        javafx.application.Platform.runLater(() -> {
+            if (isShownInTree()) {
+                input.requestFocus();
+            }
+        });
+    }
+
+    private boolean isShownInTree() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
     }
 
     private void attachWindow(Window w) {

@@ -178,6 +178,17 @@ public final class ChatViewModel {
         }, services.fx());
     }
 
+    /**
+     * Shows a made-up message in a timeline that is never activated: a warm-up sample, which must not look like a
+     * conversation of the user's to any service.
+     */
+    public void showSample(ChatMessage m) {
+        if (active) {
+            throw new IllegalStateException("a sample is never an activated timeline");
+        }
+        insert(m);
+    }
+
     public void dispose() {
         if (active && services.chatStates() != null) {
             services.chatStates().left(key);

@@ -57,22 +57,22 @@ final class MessageCell extends ListCell<MessageListItem> {
     private static final Insets CONTINUED_ROW_SPACE = new Insets(0, 0, 1, 0);
 
     private final Consumer<MessageListItem> onRetry;
-    private final InitialsAvatar avatar = new InitialsAvatar(ROOM_AVATAR);
-    private final StackPane avatarSlot = new StackPane(avatar);
-    private final Label sender = new Label();
     private final SelectableText body = new SelectableText();
     private final HBox content = new HBox(8, body);
     private final Label time = new Label();
     private final FontIcon state = new FontIcon();
     private final HBox meta = new HBox(4, time, state);
-    private final VBox bubble = new VBox(2, sender, content, meta);
-    private final HBox row = new HBox(8, avatarSlot, bubble);
+    private final VBox bubble = new VBox(2, content, meta);
+    private final HBox row = new HBox(8, bubble);
     private final VBox root = new VBox(row);
     /** Whose name and avatar the cell shows, so reusing the cell for the same sender changes nothing. */
     private String senderShown;
     private boolean restyle;
 
-    // made when first needed
+    // made when first needed; a one-to-one chat never needs the sender's name and avatar
+    private InitialsAvatar avatar;
+    private StackPane avatarSlot;
+    private Label sender;
     private Label day;
     private Label dividerText;
     private HBox divider;
@@ -86,13 +86,6 @@ final class MessageCell extends ListCell<MessageListItem> {
     MessageCell(ListView<MessageListItem> list, Consumer<MessageListItem> onRetry, Consumer<String> onLink) {
         this.onRetry = onRetry;
         getStyleClass().add("message-cell");
-        avatarSlot.getStyleClass().add("sender-avatar");
-        avatarSlot.setAlignment(Pos.TOP_CENTER);
-        avatarSlot.setMinWidth(ROOM_AVATAR);
-        avatarSlot.setPrefWidth(ROOM_AVATAR);
-        sender.getStyleClass().add("message-sender");
-        sender.setTextOverrun(OverrunStyle.ELLIPSIS);
-        sender.setMinWidth(0);
         row.setFillHeight(false);
         row.setPadding(ROW_SPACE);
         content.setAlignment(Pos.TOP_LEFT);
@@ -183,21 +176,43 @@ final class MessageCell extends ListCell<MessageListItem> {
         showDivider(item.divider());
         boolean roomIncoming = look != null && look.sender() != null;
         String name = item.senderToShow();
-        show(sender, name != null);
-        // the avatar keeps its room on continued rows, so a group's bubbles line up under the first one
-        avatarSlot.setManaged(roomIncoming);
-        avatar.setVisible(name != null);
-        if (name != null && !name.equals(senderShown)) {
-            senderShown = name;
-            sender.setText(name);
-            // a colour set in code, not an inline style, which would make the label look up all its styles again
-            sender.setTextFill(SenderColours.of(name));
-            avatar.set(name, name);
+        if (sender == null && (roomIncoming || name != null)) {
+            makeRoomParts();
         }
-        avatarSlot.setVisible(roomIncoming);
+        if (sender != null) {
+            show(sender, name != null);
+            // the avatar keeps its room on continued rows, so a group's bubbles line up under the first one
+            avatarSlot.setManaged(roomIncoming);
+            avatar.setVisible(name != null);
+            if (name != null && !name.equals(senderShown)) {
+                senderShown = name;
+                sender.setText(name);
+                // a colour set in code, not an inline style, which would make the label look up all its styles again
+                sender.setTextFill(SenderColours.of(name));
+                avatar.set(name, name);
+            }
+            avatarSlot.setVisible(roomIncoming);
+        }
         pseudo(bubble, MENTION, item.isMention());
         pseudo(bubble, MODERATED, item.isModerated());
         row.setPadding(look != null && look.continued() ? CONTINUED_ROW_SPACE : ROW_SPACE);
+    }
+
+    /** The sender's name above the bubble and their avatar beside it, for a room's rows. */
+    private void makeRoomParts() {
+        avatar = new InitialsAvatar(ROOM_AVATAR);
+        avatarSlot = new StackPane(avatar);
+        avatarSlot.getStyleClass().add("sender-avatar");
+        avatarSlot.setAlignment(Pos.TOP_CENTER);
+        avatarSlot.setMinWidth(ROOM_AVATAR);
+        avatarSlot.setPrefWidth(ROOM_AVATAR);
+        sender = new Label();
+        sender.getStyleClass().add("message-sender");
+        sender.setTextOverrun(OverrunStyle.ELLIPSIS);
+        sender.setMinWidth(0);
+        bubble.getChildren().addFirst(sender);
+        row.getChildren().addFirst(avatarSlot);
+        restyle = true;
     }
 
     private void showDivider(String words) {

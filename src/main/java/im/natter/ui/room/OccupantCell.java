@@ -3,6 +3,10 @@ package im.natter.ui.room;
 import im.natter.ui.fx.ConsistentColor;
 import im.natter.ui.fx.InitialsAvatar;
 import im.natter.ui.fx.PresenceLook;
+import im.natter.domain.model.Availability;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -33,6 +37,25 @@ final class OccupantCell extends ListCell<OccupantRow> {
     private final Label badge = new Label();
     private final HBox person;
     private final Tooltip tip = new Tooltip();
+    /** The style class of the row's kind: heading-row, person-row, or null while empty. */
+    private String kind;
+    private String status = "";
+
+    /** The dot's colour per availability, parsed once. */
+    private static final Map<Availability, Color> DOTS = new EnumMap<>(Availability.class);
+    /** Nicknames' colours (a SHA-1 each), kept for more people than a crowded room shows at once. */
+    private static final Map<String, Color> NICK_COLOURS = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Color> eldest) {
+            return size() > 2048;
+        }
+    };
+
+    static {
+        for (Availability a : Availability.values()) {
+            DOTS.put(a, Color.web(PresenceLook.colour(a)));
+        }
+    }
 
     OccupantCell(Function<OccupantItem, ContextMenu> menuFor) {
         getStyleClass().add("occupant-cell");
@@ -56,6 +79,7 @@ final class OccupantCell extends ListCell<OccupantRow> {
         person = new HBox(8, face, nick, you, spacer, badge);
         person.setAlignment(Pos.CENTER_LEFT);
         setPrefWidth(0);
+        tip.setOnShowing(e -> tip.setText(status));
         setOnContextMenuRequested(e -> {
             if (getItem() instanceof OccupantItem item) {
                 ContextMenu menu = menuFor.apply(item);
@@ -70,35 +94,61 @@ final class OccupantCell extends ListCell<OccupantRow> {
     @Override
     protected void updateItem(OccupantRow row, boolean empty) {
         super.updateItem(row, empty);
-        getStyleClass().removeAll("heading-row", "person-row");
-        setTooltip(null);
         if (empty || row == null) {
+            kind(null);
             setGraphic(null);
             return;
         }
         switch (row) {
             case OccupantRow.Heading h -> {
-                getStyleClass().add("heading-row");
+                kind("heading-row");
                 heading.setText(h.title() + "  \u00b7  " + h.count());
                 setGraphic(heading);
             }
             case OccupantItem item -> {
-                getStyleClass().add("person-row");
-                nick.setText(item.nick());
-                nick.setStyle("-fx-text-fill: " + ConsistentColor.css(item.colourId(), false) + ";");
+                kind("person-row");
+                if (!item.nick().equals(nick.getText())) {
+                    nick.setText(item.nick());
+                    // a colour set in code: an inline style would make the label look up all its styles again
+                    nick.setTextFill(nickColour(item.colourId()));
+                }
                 avatar.set(item.nick(), item.colourId());
-                dot.setFill(Color.web(PresenceLook.colour(item.availability())));
+                dot.setFill(DOTS.get(item.availability()));
                 you.setVisible(item.self());
                 you.setManaged(item.self());
                 String b = item.badge();
                 badge.setText(b);
                 badge.setVisible(b != null);
                 badge.setManaged(b != null);
-                String status = item.statusText();
-                tip.setText(PresenceLook.label(item.availability()) + (status == null ? "" : " \u2014 " + status));
-                setTooltip(tip);
+                status = PresenceLook.label(item.availability())
+                        + (item.statusText() == null ? "" : " \u2014 " + item.statusText());
                 setGraphic(person);
             }
+        }
+    }
+
+    /**
+     * Gives the row its kind's style class, only when the kind changes: every change of a cell's style classes
+     * styles all its nodes again, and a list reuses a person's row for another person far more often than not.
+     */
+    private void kind(String styleClass) {
+        if (java.util.Objects.equals(styleClass, kind)) {
+            return;
+        }
+        if (kind != null) {
+            getStyleClass().remove(kind);
+        }
+        if (styleClass != null) {
+            getStyleClass().add(styleClass);
+        }
+        kind = styleClass;
+        // the tooltip is worded when it shows; a heading has none
+        setTooltip("person-row".equals(styleClass) ? tip : null);
+    }
+
+    private static Color nickColour(String colourId) {
+        synchronized (NICK_COLOURS) {
+            return NICK_COLOURS.computeIfAbsent(colourId, id -> Color.web(ConsistentColor.css(id, false)));
         }
     }
 }

@@ -93,6 +93,14 @@ public final class RoomViewModel {
         timeline.activate();
     }
 
+    /** Shows a made-up state of the room in a view model that is never activated: a warm-up sample. */
+    void showSample(RoomSnapshot snapshot) {
+        if (active) {
+            throw new IllegalStateException("a sample is never an activated room");
+        }
+        apply(snapshot);
+    }
+
     public void dispose() {
         active = false;
         subscriptions.forEach(EventBus.Subscription::close);

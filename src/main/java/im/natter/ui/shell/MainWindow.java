@@ -5,6 +5,7 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.ui.connection.ConnectionBar;
 import im.natter.ui.fx.AvatarView;
 import im.natter.ui.fx.FormParts;
+import im.natter.ui.fx.IdleWarmUp;
 import im.natter.ui.fx.WrapGuard;
 import im.natter.ui.presence.PresencePicker;
 import im.natter.ui.roster.AddContactDialog;
@@ -61,6 +62,7 @@ public final class MainWindow extends StackPane {
     private final Button joinRoom = new Button();
     private final StackPane sheetLayer = new StackPane();
     private final RosterView rosterView;
+    private IdleWarmUp warmUp;
 
     public MainWindow(MainViewModel vm, Node conversationList, Function<ConversationKey, Node> chatFactory) {
         this.vm = vm;
@@ -209,7 +211,28 @@ public final class MainWindow extends StackPane {
         return bar;
     }
 
+    /**
+     * Warms the views that open conversations while nothing is open yet: the prepared samples are shown hidden in
+     * the place of the open conversation, a step a frame (see {@link IdleWarmUp}). Opening a conversation stops it.
+     */
+    public void warmUp(IdleWarmUp prepared) {
+        if (warmUp != null || vm.openKeyProperty().get() != null) {
+            prepared.cancel();
+            return;
+        }
+        warmUp = prepared;
+        warmUp.showIn(chatHost);
+    }
+
+    /** The warm-up running or done, or null when none was started. */
+    IdleWarmUp warmUpRun() {
+        return warmUp;
+    }
+
     private void showChat(ConversationKey key) {
+        if (warmUp != null && key != null) {
+            warmUp.cancel();
+        }
         if (key == null) {
             chatHost.getChildren().setAll(emptyState);
             return;
@@ -237,6 +260,9 @@ public final class MainWindow extends StackPane {
 
     /** Closes every chat view this window made. */
     public void dispose() {
+        if (warmUp != null) {
+            warmUp.cancel();
+        }
         chats.values().forEach(MainWindow::close);
         chats.clear();
     }
