@@ -160,8 +160,8 @@ class HistorySyncServiceTest {
                 peer, MessageSource.ARCHIVE, id, null, null, null);
     }
 
-    @Test
-    void aFailedPageStopsTheCatchUpAndTheNextSignInContinuesFromTheCursor() {
+    /** Bob's m1-m60 caught up at sign-in, then m61-m200 archived while Natter was connected. */
+    private void signedInThen140MoreArchived() {
         for (int i = 1; i <= 60; i++) {
             s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
         }
@@ -169,6 +169,11 @@ class HistorySyncServiceTest {
         for (int i = 61; i <= 200; i++) {
             s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
         }
+    }
+
+    @Test
+    void aFailedPageStopsTheCatchUpAndTheNextSignInContinuesFromTheCursor() {
+        signedInThen140MoreArchived();
         dropConnection();
         s.xmpp.failNextHistory(new IllegalStateException("connection lost"));
         s.connections.reconnectNow(FakeServices.ALICE).join();
@@ -182,13 +187,7 @@ class HistorySyncServiceTest {
 
     @Test
     void aCatchUpTheBreakCutOffGoesOnWhenTheStreamIsResumed() {
-        for (int i = 1; i <= 60; i++) {
-            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
-        }
-        signIn();
-        for (int i = 61; i <= 200; i++) {
-            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
-        }
+        signedInThen140MoreArchived();
         dropConnection();
         s.xmpp.failHistoryAfter(1, new IllegalStateException("connection lost"));
         s.connections.reconnectNow(FakeServices.ALICE).join();
@@ -208,13 +207,7 @@ class HistorySyncServiceTest {
 
     @Test
     void aPageThatDoesNotComeInTimeWhileStillConnectedIsAskedForAgain() {
-        for (int i = 1; i <= 60; i++) {
-            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
-        }
-        signIn();
-        for (int i = 61; i <= 200; i++) {
-            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
-        }
+        signedInThen140MoreArchived();
         dropConnection();
         s.xmpp.failNextHistory(new im.natter.domain.model.ConnectionFailedException(
                 im.natter.domain.model.ConnectionProblem.of(im.natter.domain.model.ConnectionProblem.Kind.TIMED_OUT,

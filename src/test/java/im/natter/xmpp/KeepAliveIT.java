@@ -32,15 +32,9 @@ class KeepAliveIT {
     void aStalledConnectionIsReportedAsTimedOutAndReconnectWorks() throws Exception {
         TestAccount me = prosody.newAccount("stalled");
         TestAccount peer = prosody.newAccount("peer");
-        // Seconds instead of the product's 30 s + 20 s, so the test waits seconds.
-        XmppConfig config = TestClient.configFor(prosody.server())
-                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(1));
+        XmppConfig config = quickKeepAlive();
         try (StallProxy proxy = new StallProxy(me.host(), me.port()); TestClient c = new TestClient(config)) {
-            AccountSettings settings = new AccountSettings(AccountId.of(me.jid()), "natter",
-                    new ServerEndpoint(proxy.host(), proxy.port()), false, List.of());
-            c.connect(settings, me.password()).get(20, TimeUnit.SECONDS);
-            AccountId account = settings.id();
-            c.events.await(Connected.class);
+            AccountId account = signInThrough(proxy, c, me);
 
             // Several keep-alive rounds on a quiet but healthy link: every ping is answered, nothing is reported.
             Thread.sleep(config.pingInterval().plus(config.keepAliveTimeout()).multipliedBy(2).toMillis());
@@ -70,14 +64,9 @@ class KeepAliveIT {
     void aResumedStreamThatStopsAnsweringIsNotResumedAgain() throws Exception {
         TestAccount me = prosody.newAccount("stalled-twice");
         TestAccount peer = prosody.newAccount("peer");
-        XmppConfig config = TestClient.configFor(prosody.server())
-                .withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(1));
+        XmppConfig config = quickKeepAlive();
         try (StallProxy proxy = new StallProxy(me.host(), me.port()); TestClient c = new TestClient(config)) {
-            AccountSettings settings = new AccountSettings(AccountId.of(me.jid()), "natter",
-                    new ServerEndpoint(proxy.host(), proxy.port()), false, List.of());
-            c.connect(settings, me.password()).get(20, TimeUnit.SECONDS);
-            AccountId account = settings.id();
-            c.events.await(Connected.class);
+            AccountId account = signInThrough(proxy, c, me);
 
             // a first stall: the server still holds the session, so the stream is resumed
             proxy.stall();
@@ -98,5 +87,18 @@ class KeepAliveIT {
                     "after two stalls", id));
             c.events.await(Acked.class, a -> a.id().equals(id));
         }
+    }
+
+    /** Seconds instead of the product's 30 s + 20 s, so the test waits seconds. */
+    private static XmppConfig quickKeepAlive() {
+        return TestClient.configFor(prosody.server()).withKeepAlive(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    private static AccountId signInThrough(StallProxy proxy, TestClient c, TestAccount me) throws Exception {
+        AccountSettings settings = new AccountSettings(AccountId.of(me.jid()), "natter",
+                new ServerEndpoint(proxy.host(), proxy.port()), false, List.of());
+        c.connect(settings, me.password()).get(20, TimeUnit.SECONDS);
+        c.events.await(Connected.class);
+        return settings.id();
     }
 }
