@@ -94,8 +94,13 @@ public final class ChatView extends BorderPane {
             setTop(header());
         }
         setCenter(messages());
-        // the composer comes in the frame after the rest (its text area's first styling is dear), then the rows
+        // the composer comes in the frame after the rest (its text area's first styling is dear), then the rows; a
+        // room's at once: its text area, bound to the room's state by the room view, measured a pixel taller when
+        // it came later
         composerBox = composer();
+        if (!withHeader) {
+            setBottom(composerBox);
+        }
         input.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null && focusWanted) {
                 focusWanted = false;
