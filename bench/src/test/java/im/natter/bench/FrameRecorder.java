@@ -41,6 +41,18 @@ final class FrameRecorder extends AnimationTimer {
         return text.toString();
     }
 
+    /** Every frame from {@code from} to {@code to} in which the FX thread spent over 4 ms, as "cpu/wall@+offset". */
+    String busyFrames(long from, long to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i < n; i++) {
+            if (times[i] >= from && times[i - 1] <= to && cpu[i] - cpu[i - 1] > 4_000_000) {
+                text.append(String.format(Locale.ROOT, "%.0f/%.0f@+%d ", (cpu[i] - cpu[i - 1]) / 1e6,
+                        (times[i] - times[i - 1]) / 1e6, (times[i] - from) / 1_000_000));
+            }
+        }
+        return text.toString().trim();
+    }
+
     long longestGap(long from, long to) {
         long longest = 0;
         for (int i = 1; i < n; i++) {

@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -38,10 +39,25 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public final class ChatView extends BorderPane {
 
     private static final int MAX_COMPOSER_ROWS = 6;
+    /**
+     * A fresh view's frame comes alone, then its composer; then its first rows, and more each frame after, until
+     * the list is full.
+     */
+    private static final int FIRST_ROWS = 3;
+    private static final int ROWS_PER_FRAME = 5;
+    /** Far more rows than any screen holds: by then all rows are let in whatever the flow says. */
+    private static final int MOST_UNFOLDED_ROWS = 64;
 
     private final ChatViewModel vm;
     private final ListView<MessageListItem> list = new ListView<>();
     private final TimelineFlow timeline = new TimelineFlow();
+    private final TailWindow shownRows;
+    private final javafx.animation.AnimationTimer unfolding = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            unfold();
+        }
+    };
     private final TextArea input = new TextArea();
     private final Button send = new Button();
     private final Label problem = new Label();
@@ -55,6 +71,11 @@ public final class ChatView extends BorderPane {
     private int lastShown = -1;
     private int lastShownOf = -1;
     private Window window;
+    private final VBox composerBox;
+    /** Opened while its composer was still to come: the composer takes the focus once it is there. */
+    private boolean focusWanted;
+    /** The view has been laid out in a window: the frame is there, the composer and rows may follow. */
+    private boolean laidOut;
 
     public ChatView(ChatViewModel vm) {
         this(vm, true);
@@ -66,13 +87,26 @@ public final class ChatView extends BorderPane {
      */
     public ChatView(ChatViewModel vm, boolean withHeader) {
         this.vm = vm;
+        this.shownRows = new TailWindow(vm.items(), 0);
         getStyleClass().add("chat-view");
         getStylesheets().add(ChatView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
         if (withHeader) {
             setTop(header());
         }
         setCenter(messages());
-        setBottom(composer());
+        // the composer comes in the frame after the rest (its text area's first styling is dear), then the rows; a
+        // room's at once: its text area, bound to the room's state by the room view, measured a pixel taller when
+        // it came later
+        composerBox = composer();
+        if (!withHeader) {
+            setBottom(composerBox);
+        }
+        input.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null && focusWanted) {
+                focusWanted = false;
+                javafx.application.Platform.runLater(this::focusComposerIfShown);
+            }
+        });
         sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.windowProperty().removeListener(windowListener);
@@ -80,6 +114,11 @@ public final class ChatView extends BorderPane {
             }
             if (scene != null) {
                 scene.addPostLayoutPulseListener(reportShown);
+            }
+            if (scene != null && (!shownRows.isFull() || getBottom() == null)) {
+                unfolding.start();
+            } else {
+                unfolding.stop();
             }
             sceneChanged(scene);
         });
@@ -92,6 +131,7 @@ public final class ChatView extends BorderPane {
             getScene().windowProperty().removeListener(windowListener);
             getScene().removePostLayoutPulseListener(reportShown);
         }
+        unfolding.stop();
         attachWindow(null);
         vm.dispose();
     }
@@ -103,6 +143,11 @@ public final class ChatView extends BorderPane {
     /** The composer's text area, e.g. for a room's nickname completion. */
     public TextArea messageInput() {
         return input;
+    }
+
+    /** The composer (text area, send button, problem line), also in the first frame, before it is in the view. */
+    public Node composerPart() {
+        return composerBox;
     }
 
     Button sendButton() {
@@ -165,12 +210,14 @@ public final class ChatView extends BorderPane {
     private VBox messages() {
         list.setId("message-list");
         list.getStyleClass().add("message-list");
-        list.setItems(vm.items());
+        list.setItems(shownRows);
         list.setFocusTraversable(false);
         list.setSkin(timeline.skinFor(list));
         list.setCellFactory(lv -> new MessageCell(lv, vm::retry, this::confirmAndOpen));
         var empty = new Label("No messages yet. Say hello!");
         empty.getStyleClass().add("chat-empty");
+        // not before the first page is there (or failed to come): the rows may just be on their way
+        empty.visibleProperty().bind(vm.loadedProperty().or(vm.loadErrorProperty().isNotEmpty()));
         list.setPlaceholder(empty);
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -187,8 +234,8 @@ public final class ChatView extends BorderPane {
             }
         });
         timeline.positionProperty().addListener((o, before, now) -> {
-            listAtTop.set(now.doubleValue() <= 0);
-            if (now.doubleValue() <= 0 && before.doubleValue() > 0 && !timeline.isPlacingEnd()) {
+            updateAtTop();
+            if (now.doubleValue() <= 0 && before.doubleValue() > 0 && !timeline.isPlacingEnd() && shownRows.isFull()) {
                 loadOlder();
             }
         });
@@ -299,8 +346,54 @@ public final class ChatView extends BorderPane {
         }
     }
 
+    /** Also when older rows are let in above while the list stays where it is (all rows fit). */
+    private void updateAtTop() {
+        listAtTop.set(timeline.getPosition() <= 0 && shownRows.offset() == 0);
+    }
+
     private boolean atTop() {
-        return timeline.getFirstVisibleCell() == null || timeline.getFirstVisibleCell().getIndex() == 0;
+        return shownRows.isFull()
+                && (timeline.getFirstVisibleCell() == null || timeline.getFirstVisibleCell().getIndex() == 0);
+    }
+
+    /**
+     * One frame's step of a fresh view: a few more rows above those shown, until the list is full (or shows all
+     * there is, once loaded); then every row, of which only those on screen are ever made.
+     */
+    private void unfold() {
+        if (!laidOut) {
+            // the pulse that first shows the view runs its animations before its layout: the frame goes alone
+            return;
+        }
+        if (getBottom() == null) {
+            setBottom(composerBox);
+            return;
+        }
+        int all = vm.items().size();
+        if (shownRows.size() < all) {
+            var first = timeline.getFirstVisibleCell();
+            boolean listFull = first != null && first.getIndex() > 0;
+            if (listFull || shownRows.limit() >= MOST_UNFOLDED_ROWS) {
+                openFully();
+            } else {
+                // the first rows' frame also makes the empty rows that fill the list below them until it is full
+                shownRows.grow(shownRows.isEmpty() ? FIRST_ROWS : ROWS_PER_FRAME);
+                timeline.showEnd();
+                updateAtTop();
+            }
+        } else if (vm.loadedProperty().get() || !vm.loadErrorProperty().get().isEmpty()) {
+            openFully();
+        }
+    }
+
+    private void openFully() {
+        unfolding.stop();
+        if (getBottom() == null) {
+            setBottom(composerBox);
+        }
+        shownRows.openFully();
+        timeline.showEnd();
+        updateAtTop();
     }
 
     private void loadOlder() {
@@ -309,7 +402,7 @@ public final class ChatView extends BorderPane {
         }
         vm.loadOlder().thenAccept(index -> {
             if (index > 0) {
-                list.scrollTo(index);
+                list.scrollTo(shownRows.getViewIndex(index));
             }
         });
     }
@@ -345,10 +438,18 @@ public final class ChatView extends BorderPane {
         // opening a chat means the next thing typed is a message, wherever the focus was before; a view kept hidden
         // (a warm-up sample) must not take the keyboard from what the user sees
         javafx.application.Platform.runLater(() -> {
-            if (isShownInTree()) {
-                input.requestFocus();
+            if (input.getScene() == null) {
+                focusWanted = true;
+            } else {
+                focusComposerIfShown();
             }
         });
+    }
+
+    private void focusComposerIfShown() {
+        if (isShownInTree()) {
+            input.requestFocus();
+        }
     }
 
     private boolean isShownInTree() {
@@ -372,8 +473,9 @@ public final class ChatView extends BorderPane {
     }
 
     private void reportLastShown() {
+        laidOut = true;
         int index = timeline.getLastVisibleCell() == null || vm.items().isEmpty() ? -1
-                : timeline.getLastVisibleCell().getIndex();
+                : shownRows.getSourceIndex(timeline.getLastVisibleCell().getIndex());
         int size = vm.items().size();
         if (index != lastShown || size != lastShownOf) {
             lastShown = index;

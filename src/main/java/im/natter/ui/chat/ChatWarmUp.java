@@ -37,7 +37,7 @@ public final class ChatWarmUp implements IdleWarmUp.Sample {
         this.vm = vm;
         this.view = view;
         this.messages = messages;
-        // the header first, then the composer, then the list: no frame styles the whole view
+        // the header first, then the list (the view brings its composer in by itself): no frame styles it all
         this.parts = new Unfolding(view);
     }
 
@@ -47,6 +47,7 @@ public final class ChatWarmUp implements IdleWarmUp.Sample {
         ChatViewModel vm = new ChatViewModel(services, key);
         vm.setPeerName("Sample");
         ChatView view = IdleWarmUp.withoutIds(new ChatView(vm));
+        IdleWarmUp.withoutIds(view.composerPart());
         List<ChatMessage> messages = messages(key, null);
         preload(view, messages.getFirst());
         return new ChatWarmUp(vm, view, messages);

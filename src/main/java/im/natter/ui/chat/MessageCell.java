@@ -118,7 +118,7 @@ final class MessageCell extends ListCell<MessageListItem> {
             return;
         }
         // the top of the list carries "Beginning of the conversation" / "Loading older messages…" over it
-        pseudo(root, FIRST, getIndex() == 0);
+        pseudo(root, FIRST, indexInTimeline() == 0);
         showDay(item.dayLabel());
         showRoomLook(item);
 
@@ -134,6 +134,12 @@ final class MessageCell extends ListCell<MessageListItem> {
         time.setText(item.timeText());
         showState(outgoing ? item.state() : null, item.error());
         setGraphic(root);
+    }
+
+    /** The row's place among all the conversation's messages, of which the list may show only the newest yet. */
+    private int indexInTimeline() {
+        return getListView() != null && getListView().getItems() instanceof TailWindow w
+                ? w.getSourceIndex(getIndex()) : getIndex();
     }
 
     /**

@@ -54,6 +54,7 @@ public final class RoomWarmUp implements IdleWarmUp.Sample {
         ConversationKey key = new ConversationKey(ACCOUNT, ROOM, ConversationKind.ROOM);
         RoomViewModel vm = new RoomViewModel(services, key, 0, k -> { });
         RoomView view = IdleWarmUp.withoutIds(new RoomView(vm));
+        IdleWarmUp.withoutIds(view.chatView().composerPart());
         List<Occupant> people = new ArrayList<>();
         RoomRole[] roles = {RoomRole.MODERATOR, RoomRole.PARTICIPANT, RoomRole.PARTICIPANT, RoomRole.VISITOR};
         RoomAffiliation[] affiliations = {RoomAffiliation.ADMIN, RoomAffiliation.MEMBER, RoomAffiliation.NONE,

@@ -17,8 +17,8 @@ import javafx.stage.Stage;
 /**
  * A quick look without a server at what the first opening of a chat costs the FX thread in a cold JVM: the time
  * to build the chat view, and the gap to the next frame (its CSS and layout), with the classes loaded meanwhile.
- * Not a test. {@code ./mvnw -q -B -Pbench -DskipTests test-compile exec:exec@bench-test-main
- * -Dbench.main=im.natter.ui.chat.ChatOpeningProbe}
+ * Not a test. {@code ./mvnw -q -B -Pbench -DskipTests test-compile exec:exec@bench-main
+ * -Dexec.classpathScope=test -Dbench.main=im.natter.ui.chat.ChatOpeningProbe}
  */
 public final class ChatOpeningProbe {
 
@@ -97,6 +97,12 @@ public final class ChatOpeningProbe {
         built.await();
         Thread.sleep(1500);
         long c1 = classes.getTotalLoadedClassCount();
+        CountDownLatch counted = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            System.out.println("message cells made: " + host.lookupAll(".message-cell").size());
+            counted.countDown();
+        });
+        counted.await();
         long longest = 0;
         for (int i = Math.max(1, before); i < n[0]; i++) {
             if (frames[i] > result[2]) {
@@ -109,7 +115,15 @@ public final class ChatOpeningProbe {
                 cmax = Math.max(cmax, cpu[i] - cpu[i - 1]);
             }
         }
-        System.out.printf("after the opening: most FX cpu in a frame %.1f ms%n", cmax / 1e6);
+        StringBuilder each = new StringBuilder();
+        for (int i = Math.max(1, before); i < n[0]; i++) {
+            if (frames[i] > result[2] && cpu[i] - cpu[i - 1] > 4_000_000) {
+                each.append(String.format("%.0f/%.0f@%.0f ", (cpu[i] - cpu[i - 1]) / 1e6, (frames[i] - frames[i - 1]) / 1e6,
+                        (frames[i] - result[2]) / 1e6));
+            }
+        }
+        System.out.printf("after the opening: most FX cpu in a frame %.1f ms; frames over 4 ms cpu (cpu/wall@ms after the opening): %s%n",
+                cmax / 1e6, each);
         long first = 0;
         for (int i = before; i < n[0]; i++) {
             if (frames[i] > result[2]) {
