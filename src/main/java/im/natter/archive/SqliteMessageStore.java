@@ -31,14 +31,7 @@ public final class SqliteMessageStore implements MessageStore {
 
     @Override
     public Optional<ChatMessage> insert(ChatMessage message) throws ArchiveException {
-        if (message.id() != 0) {
-            throw new IllegalArgumentException("a message to insert has id 0, not " + message.id());
-        }
-        return database.write(connection -> {
-            try (MessageWriter writer = new MessageWriter(connection)) {
-                return writer.insert(message, MessageWriter.Unread.EVERY_INCOMING);
-            }
-        });
+        return store(message).added().stream().findFirst();
     }
 
     @Override
