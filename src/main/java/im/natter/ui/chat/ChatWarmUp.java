@@ -26,7 +26,8 @@ public final class ChatWarmUp implements IdleWarmUp.Sample {
 
     /** The conversation of a sample: an address that cannot exist (RFC 2606), so nothing real can match it. */
     public static final Address SAMPLE_PEER = Address.of("sample@natter.invalid");
-    private static final AccountId SAMPLE_ACCOUNT = AccountId.of("me@natter.invalid");
+    /** The account of every sample, rooms included: no one's. */
+    public static final AccountId SAMPLE_ACCOUNT = AccountId.of("me@natter.invalid");
     private final ChatViewModel vm;
     private final ChatView view;
     private final List<ChatMessage> messages;

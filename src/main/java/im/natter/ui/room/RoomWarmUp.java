@@ -28,7 +28,7 @@ import javafx.scene.Node;
 public final class RoomWarmUp implements IdleWarmUp.Sample {
 
     private static final Address ROOM = Address.of("sample-room@natter.invalid");
-    private static final AccountId ACCOUNT = AccountId.of("me@natter.invalid");
+    private static final AccountId ACCOUNT = ChatWarmUp.SAMPLE_ACCOUNT;
     private static final String NICK = "me";
     private static final int PEOPLE = 40;
     private static final int PEOPLE_A_FRAME = 8;
