@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.Bookmark;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.prosody.TestAccount;
 import im.natter.testsupport.server.ServerKind;
 import im.natter.testsupport.server.XmppServers;
@@ -37,6 +38,7 @@ class BookmarkAdapterIT {
             boolean pep = phone.bookmarks.usesNativeBookmarks(a);
             assertThat(pep).as("PEP native bookmarks on " + kind).isEqualTo(kind == ServerKind.PROSODY);
             assertThat(phone.bookmarks.fetch(a).get(20, TimeUnit.SECONDS)).isEmpty();
+            untilChangesReachThePhone(desk, phone, a, kind);
 
             Address room = Address.of("tea@" + servers.server(kind).mucDomain());
             Bookmark tea = new Bookmark(room, "Tea room", "keeper", "s3cret", true);
@@ -57,5 +59,39 @@ class BookmarkAdapterIT {
                     .account()).isEqualTo(a);
             assertThat(desk.bookmarks.fetch(a).get(20, TimeUnit.SECONDS)).containsExactly(renamed);
         }
+    }
+
+    /**
+     * Waits until a change made on the desk reaches the phone. The server learns which changes the phone wants pushed
+     * from the phone's features, which it asks for after the phone's presence, in its own time; a change made before
+     * that is never pushed to the phone (the bookmarks node does not resend its last item), whatever the client does.
+     * So the desk changes a probe bookmark until the phone hears of one, then removes it again.
+     */
+    private static void untilChangesReachThePhone(TestClient desk, TestClient phone, AccountId a, ServerKind kind) {
+        Address probe = Address.of("probe@" + servers.server(kind).mucDomain());
+        int[] tries = {0};
+        Eventually.until("a bookmark saved on the desk reaching the phone", () -> {
+            try {
+                desk.bookmarks.save(a, new Bookmark(probe, "probe " + tries[0]++, null, null, false))
+                        .get(20, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                while (System.nanoTime() < deadline) {
+                    if (phone.events.drain().stream().anyMatch(e -> e instanceof BookmarksChanged c
+                            && c.bookmarks().stream().anyMatch(b -> b.room().equals(probe)))) {
+                        return true;
+                    }
+                    Thread.sleep(20);
+                }
+                return false;
+            } catch (Exception e) {
+                throw new AssertionError("the probe bookmark could not be saved", e);
+            }
+        });
+        try {
+            desk.bookmarks.remove(a, probe).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the probe bookmark could not be removed", e);
+        }
+        phone.events.await(BookmarksChanged.class, c -> c.bookmarks().isEmpty());
     }
 }
