@@ -12,10 +12,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.SQLiteConfig;
@@ -30,20 +29,27 @@ public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** How long the writer must have had nothing to store before it indexes waiting messages for search. */
+    private static final long QUIET_MS = 500;
+    /** Between two batches of indexing: a write that came meanwhile goes first. */
+    private static final long BETWEEN_BATCHES_MS = 10;
 
     private final Path file;
-    private final ExecutorService writer;
+    private final ScheduledThreadPoolExecutor writer;
     private final Thread writerThread;
     private final Connection writeConnection;
     private final ReadConnections readers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    // the writer thread's own: how many writes it has done, and whether indexing for search is planned
+    private long writes;
+    private boolean indexingPlanned;
 
-    private Database(Path file, ExecutorService writer, Thread writerThread, Connection writeConnection) {
+    private Database(Path file, ScheduledThreadPoolExecutor writer, Thread writerThread, Connection writeConnection) {
         this.file = file;
         this.writer = writer;
         this.writerThread = writerThread;
         this.writeConnection = writeConnection;
-        this.readers = new ReadConnections(() -> connect(file, true), READERS);
+        this.readers = new ReadConnections(() -> StatementCache.wrap(connect(file, true)), READERS);
     }
 
     /**
@@ -59,17 +65,22 @@ public final class Database implements AutoCloseable {
     static Database open(Path file, Migrator migrator) throws ArchiveException {
         createOwnerOnly(file);
         Thread[] thread = new Thread[1];
-        ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+        // one thread, tasks in the order given; the delayed ones are the idle work of indexing for search
+        ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "natter-archive-writer");
             // an abrupt exit is safe (SQLite transactions), so a forgotten close() must not keep the JVM alive
             t.setDaemon(true);
             thread[0] = t;
             return t;
         });
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         Future<Connection> opened = writer.submit(() -> openForWriting(file, migrator));
         try {
             Connection connection = await(opened);
-            return new Database(file, writer, thread[0], connection);
+            Database database = new Database(file, writer, thread[0], connection);
+            // messages a last run stored but did not index yet
+            writer.execute(database::planIndexing);
+            return database;
         } catch (ArchiveException | RuntimeException e) {
             writer.shutdownNow();
             throw e;
@@ -87,11 +98,67 @@ public final class Database implements AutoCloseable {
         }
         Future<T> result;
         try {
-            result = writer.submit(() -> Transactions.run(writeConnection, "BEGIN IMMEDIATE", work));
+            result = writer.submit(() -> {
+                try {
+                    return Transactions.run(writeConnection, "BEGIN IMMEDIATE", work);
+                } finally {
+                    writes++;
+                    planIndexing();
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new ArchiveException(ArchiveErrors.CLOSED, e);
         }
         return await(result);
+    }
+
+    /** Brings the search index up to date with every message stored so far (ADR 0014). */
+    void completeSearchIndex() throws ArchiveException {
+        write(connection -> {
+            SearchBacklog.indexAll(connection);
+            return null;
+        });
+    }
+
+    /** How many stored messages wait to be indexed for search. */
+    long searchBacklog() throws ArchiveException {
+        return read(SearchBacklog::waiting);
+    }
+
+    /** On the writer thread: index for search once the writer has been quiet for a while. */
+    private void planIndexing() {
+        if (indexingPlanned) {
+            return;
+        }
+        planIndexing(QUIET_MS);
+    }
+
+    private void planIndexing(long delayMs) {
+        long seen = writes;
+        try {
+            writer.schedule(() -> indexIfQuiet(seen), delayMs, TimeUnit.MILLISECONDS);
+            indexingPlanned = true;
+        } catch (RejectedExecutionException e) {
+            // closing: what waits is indexed on the next start
+        }
+    }
+
+    private void indexIfQuiet(long seen) {
+        indexingPlanned = false;
+        if (writes != seen) {
+            planIndexing();
+            return;
+        }
+        try {
+            boolean more = Transactions.run(writeConnection, "BEGIN IMMEDIATE",
+                    connection -> SearchBacklog.indexSome(connection, SearchBacklog.BATCH));
+            if (more) {
+                planIndexing(BETWEEN_BATCHES_MS);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // searching indexes what waits anyway; the next write plans another try
+            LOG.log(System.Logger.Level.WARNING, "could not index messages for search: " + e.getMessage());
+        }
     }
 
     /** Runs {@code work} in a read transaction (one consistent snapshot) on a read-only connection. */
@@ -124,8 +191,10 @@ public final class Database implements AutoCloseable {
     /** What SQLite's integrity check and the search index's own check report; empty when all is well. */
     public List<String> integrityProblems() throws ArchiveException {
         List<String> problems = new ArrayList<>(read(Database::pragmaIntegrityCheck));
-        // FTS5 checks itself (and, with rank 1, against the message table) only through an INSERT command.
+        // FTS5 checks itself (and, with rank 1, against the message table) only through an INSERT command; messages
+        // waiting to be indexed are indexed first, or it would count them as missing
         problems.addAll(write(connection -> {
+            SearchBacklog.indexAll(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("INSERT INTO message_fts (message_fts, rank) VALUES ('integrity-check', 1)");
                 return List.of();
@@ -192,7 +261,7 @@ public final class Database implements AutoCloseable {
                 }
             }
             migrator.migrate(connection);
-            return connection;
+            return StatementCache.wrap(connection);
         } catch (SQLException | ArchiveException | RuntimeException e) {
             connection.close();
             throw e;

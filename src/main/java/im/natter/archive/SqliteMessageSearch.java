@@ -21,13 +21,15 @@ public final class SqliteMessageSearch {
     /**
      * Messages of the account whose body contains every word of {@code text}, newest first. The words are taken
      * literally (no FTS query syntax), so whatever the user types cannot be a syntax error. Encrypted messages'
-     * fallback bodies are never returned.
+     * fallback bodies are never returned. Every message stored before the call is searched.
      */
     public List<ChatMessage> search(AccountId account, String text, int limit) throws ArchiveException {
         String match = literalWords(text);
         if (match.isEmpty() || limit <= 0) {
             return List.of();
         }
+        // messages stored moments ago may still wait to be indexed
+        database.completeSearchIndex();
         return database.read(connection -> {
             try (PreparedStatement query = connection.prepareStatement(MessageRows.SELECT + """
                     JOIN message_fts ON message_fts.rowid = m.id

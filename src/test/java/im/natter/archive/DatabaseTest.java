@@ -156,6 +156,7 @@ class DatabaseTest {
     @Test
     void aSearchIndexOutOfStepFailsTheIntegrityCheck() throws Exception {
         messages.insert(TestMessages.from(BOB).body("indexed words").at(T0).build());
+        database.completeSearchIndex();
         database.write(connection -> {
             try (Statement statement = connection.createStatement()) {
                 // bypass the triggers the way a broken migration would

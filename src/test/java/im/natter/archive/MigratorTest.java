@@ -34,7 +34,7 @@ class MigratorTest {
             assertThat(database.<List<String>>read(c -> names(c, "SELECT name FROM sqlite_schema WHERE type = 'index'")))
                     .contains("message_by_stanza_id", "message_by_origin_id", "message_by_time", "message_stanza_lookup");
             assertThat(database.<List<String>>read(c -> names(c, "SELECT name FROM sqlite_schema WHERE type = 'trigger'")))
-                    .containsExactlyInAnyOrder("message_fts_after_insert", "message_fts_after_delete",
+                    .containsExactlyInAnyOrder("message_search_backlog_after_insert", "message_fts_after_delete",
                             "message_fts_after_update");
         }
     }

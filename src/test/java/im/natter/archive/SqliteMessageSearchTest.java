@@ -56,6 +56,55 @@ class SqliteMessageSearchTest {
     }
 
     @Test
+    void messagesChangedOrDeletedBeforeTheyWereIndexedLeaveTheIndexSound() throws Exception {
+        ChatMessage picnic = messages.insert(TestMessages.from(BOB).body("Shall we have a picnic on Sunday?")
+                .at(T0).build()).orElseThrow();
+        ChatMessage gone = messages.insert(TestMessages.from(BOB).body("a tram ticket").at(T0.plusSeconds(1)).build())
+                .orElseThrow();
+        messages.insert(TestMessages.to(BOB).body("Sunday sounds good").at(T0.plusSeconds(5)).build());
+
+        // no search in between: all three still wait to be indexed
+        execute("UPDATE message SET body = 'Shall we go to the museum on Sunday?' WHERE id = ?", picnic.id());
+        execute("DELETE FROM message WHERE id = ?", gone.id());
+
+        assertThat(database.integrityCheck()).isTrue();
+        assertThat(search.search(ALICE, "picnic", 10)).isEmpty();
+        assertThat(search.search(ALICE, "tram", 10)).isEmpty();
+        assertThat(search.search(ALICE, "museum", 10)).extracting(ChatMessage::id).containsExactly(picnic.id());
+        assertThat(database.searchBacklog()).isZero();
+    }
+
+    @Test
+    void theWriterIndexesWhatWaitsOnceItHasNothingElseToDo() throws Exception {
+        for (int i = 0; i < SearchBacklog.BATCH + 10; i++) {
+            messages.insert(TestMessages.from(BOB).body("message number " + i).at(T0.plusSeconds(i)).build());
+        }
+
+        // no search asks for it: the idle writer indexes in batches by itself
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (database.searchBacklog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(database.searchBacklog()).isZero();
+        assertThat(database.integrityCheck()).isTrue();
+    }
+
+    @Test
+    void messagesLeftUnindexedByTheLastRunAreIndexedAfterTheNextStart() throws Exception {
+        messages.insert(TestMessages.from(BOB).body("left for the next run").at(T0).build());
+        database.close();
+
+        database = Database.open(dir.resolve("archive.db"));
+        search = new SqliteMessageSearch(database);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (database.searchBacklog() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(database.searchBacklog()).isZero();
+        assertThat(search.search(ALICE, "left", 10)).hasSize(1);
+    }
+
+    @Test
     void wordsAreMatchedLiterallyAllOfThemIgnoringCaseAndAccents() throws Exception {
         messages.insert(TestMessages.from(BOB).body("Café \"NEAR\" the station, 5 o'clock").at(T0).build());
 
