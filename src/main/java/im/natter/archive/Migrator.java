@@ -20,7 +20,8 @@ final class Migrator {
 
     /** In order; the position (from 1) is the schema version the file produces. Never edit a released file. */
     static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__history_sync.sql",
-            "V003__message_changes.sql", "V004__rooms.sql", "V005__sender_clock.sql", "V006__search_backlog.sql");
+            "V003__message_changes.sql", "V004__rooms.sql", "V005__sender_clock.sql", "V006__search_backlog.sql",
+            "V007__id_indexes.sql");
 
     private final List<String> migrations;
 
