@@ -23,6 +23,11 @@ final class ArchiveKeys {
     }
 
     static long ensureAccount(Connection connection, AccountId account) throws SQLException {
+        // nearly always there already: one look instead of an insert and a look
+        OptionalLong known = account(connection, account);
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO account (address) VALUES (?) ON CONFLICT (address) DO NOTHING")) {
             insert.setString(1, account.address().value());
@@ -44,6 +49,10 @@ final class ArchiveKeys {
 
     /** The conversation's row id, creating the row (and its account's) if this is its first appearance. */
     static long ensureConversation(Connection connection, ConversationKey key, Instant created) throws SQLException {
+        OptionalLong known = conversation(connection, key);
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
         long accountId = ensureAccount(connection, key.account());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO conversation (account_id, peer, kind, unread, created) VALUES (?, ?, ?, 0, ?)

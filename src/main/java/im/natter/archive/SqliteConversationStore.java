@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -71,6 +72,20 @@ public final class SqliteConversationStore implements ConversationStore {
     @Override
     public Optional<Conversation> conversation(ConversationKey key) throws ArchiveException {
         return database.read(connection -> find(connection, key));
+    }
+
+    @Override
+    public List<Conversation> conversations(Collection<ConversationKey> keys) throws ArchiveException {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return database.read(connection -> {
+            List<Conversation> found = new ArrayList<>(keys.size());
+            for (ConversationKey key : keys) {
+                find(connection, key).ifPresent(found::add);
+            }
+            return found;
+        });
     }
 
     @Override

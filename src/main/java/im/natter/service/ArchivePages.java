@@ -92,8 +92,8 @@ final class ArchivePages {
             bus.publish(new MessageChanged(m));
             touched.add(m.conversation());
         }
-        for (ConversationKey key : touched) {
-            conversations.conversation(key).ifPresent(c -> bus.publish(new ConversationChanged(c)));
+        for (var c : conversations.conversations(touched)) {
+            bus.publish(new ConversationChanged(c));
         }
         return added.size();
     }

@@ -112,6 +112,17 @@ class SqliteConversationStoreTest {
     }
 
     @Test
+    void severalConversationsAreReadTogetherInTheOrderAskedSkippingUnknownOnes() throws Exception {
+        messages.insert(TestMessages.from(BOB).body("from bob").at(T0).build());
+        messages.insert(TestMessages.from(CAROL).body("from carol").at(T0.plusSeconds(1)).build());
+        var store = conversationsAt(2);
+
+        assertThat(store.conversations(java.util.List.of(WITH_BOB, WITH_DAVE, WITH_CAROL)))
+                .extracting(c -> c.lastMessage().text()).containsExactly("from bob", "from carol");
+        assertThat(store.conversations(java.util.List.of())).isEmpty();
+    }
+
+    @Test
     void thePreviewShowsTheDisplayTimeNotAFutureServerTime() throws Exception {
         messages.insert(TestMessages.from(BOB).body("fast clock").localTime(T0)
                 .serverTime(T0.plusSeconds(86_400)).build());
