@@ -509,11 +509,28 @@ public final class ChatViewModel {
             changed(m);
             return;
         }
+        if (beforeAFullWindow(m)) {
+            // a catch-up reading backwards hands over hundreds of these: each would lay out the rows on screen again
+            // for a message far above them. It is in the archive already; scrolling back reads it from there.
+            localExhausted = false;
+            hasOlder.set(true);
+            requote(m);
+            return;
+        }
         ids.add(m.id());
         arriving.add(m);
         if (arriving.size() == 1) {
             services.fx().execute(this::placeArrived);
         }
+    }
+
+    /**
+     * Whether {@code m} sorts before every message shown while the list already holds a page or more: the user,
+     * looking at the newest, reaches it by scrolling back, which reads the archive before the oldest shown.
+     */
+    private boolean beforeAFullWindow(ChatMessage m) {
+        return loaded.get() && !loadingOlder.get() && items.size() >= PAGE_SIZE
+                && ORDER.compare(m, items.getFirst().message()) < 0;
     }
 
     private void placeArrived() {

@@ -59,6 +59,36 @@ class ChatViewModelArrivalsTest {
     }
 
     @Test
+    void aCatchUpsOlderMessagesWaitInTheArchiveUntilTheUserScrollsBackToThem() {
+        Instant t = f.fakes.clock.instant().minus(Duration.ofDays(1));
+        for (int s = 1000; s < 1000 + ChatViewModel.PAGE_SIZE; s++) {
+            f.receive(BOB, String.valueOf(s), t.plusSeconds(s));
+        }
+        var vm = open();
+        assertThat(vm.items()).hasSize(ChatViewModel.PAGE_SIZE);
+        int[] changes = {0};
+        vm.items().addListener((ListChangeListener<MessageListItem>) c -> changes[0]++);
+
+        // a catch-up reading backwards: older than everything shown, and one newer
+        for (int s : new int[] {5, 999, 3, 2000}) {
+            f.receive(BOB, String.valueOf(s), t.plusSeconds(s));
+        }
+        runFx();
+
+        // only the newer one came into the list: the rows on screen were not laid out again for the others
+        assertThat(changes[0]).isEqualTo(1);
+        assertThat(bodies(vm).getLast()).isEqualTo("2000");
+        assertThat(vm.hasOlderProperty().get()).isTrue();
+
+        // scrolling back reads them from the archive, in order
+        var older = vm.loadOlder();
+        runFx();
+        assertThat(older).isDone();
+        assertThat(bodies(vm).subList(0, 3)).containsExactly("3", "5", "999");
+        assertThat(bodies(vm)).doesNotHaveDuplicates().hasSize(ChatViewModel.PAGE_SIZE + 4);
+    }
+
+    @Test
     void whatHappensToAMessageBeforeItIsInTheListIsNotLost() {
         f.connect();
         var vm = open();
