@@ -72,7 +72,10 @@ import static im.natter.bench.BenchSupport.seconds;
  * rounds: (c) the real application ({@link NatterApplication} with injected options, under Xvfb, software
  * rendering) starts with a remembered account on an empty archive, signs in by itself, and the bench opens the
  * first conversation as soon as it appears; an {@link AnimationTimer} keeps JavaFX pulsing every frame and
- * records the time of each, and the longest gap between two frames during the catch-up is the stall.
+ * records the time of each, and the longest gap between two frames during the catch-up is the stall. (d) Then, in
+ * the same running application (warm, with the chat still open): signed out, {@code --returning} more messages
+ * (default 10,000) arrive meanwhile, signed in again; that catch-up's stall is measured the same way. (c) is a
+ * first start's, in a JVM that is building and styling its views for the first time; (d) is a running app's.
  */
 public final class HistoryCatchUpBench {
 
@@ -93,6 +96,8 @@ public final class HistoryCatchUpBench {
         int peers = intArg(args, "--peers", 20);
         int rounds = intArg(args, "--rounds", 3);
         boolean ui = !List.of(args).contains("--no-ui");
+        // with the UI: after the first catch-up, the running app is away while this many more arrive, then back
+        int returning = intArg(args, "--returning", 10_000);
         say("load average before: " + loadAverage());
         // Prosody's internal storage keeps up to 10,000 archive items per user and writes much faster than its
         // SQLite storage (one synchronous transaction per archived message); --sql for larger archives
@@ -120,12 +125,22 @@ public final class HistoryCatchUpBench {
                 floors.add(floor);
                 natters.add(natter);
             }
-            Result withUi = ui ? bench.natterWithUi() : null;
+            List<Result> uiRuns = ui ? bench.natterWithUi(returning, peers) : List.of();
+            Result withUi = uiRuns.isEmpty() ? null : uiRuns.getFirst();
             if (withUi != null) {
                 say("with UI: " + withUi);
             }
+            if (uiRuns.size() > 1) {
+                say("with UI, returning: " + uiRuns.get(1));
+            }
             say("load average after: " + loadAverage());
             report(messages, floors, natters, withUi);
+            if (uiRuns.size() > 1) {
+                Result back = uiRuns.get(1);
+                say(String.format(Locale.ROOT, "with the UI, coming back: catch-up of %,d in %,d ms, longest FX frame gap"
+                        + " %.1f ms (aim: <= 50)", back.count(), back.nanos() / 1_000_000,
+                        back.stall().longestGapNanos() / 1e6));
+            }
         } finally {
             if (ui) {
                 Platform.exit();
@@ -141,6 +156,11 @@ public final class HistoryCatchUpBench {
         for (int p = 0; p < peers; p++) {
             server.register(peerName(p), PASSWORD);
         }
+        send(messages, peers);
+    }
+
+    /** {@code peers} registered contacts send {@code messages} to alice, received by a plain client of hers. */
+    private void send(int messages, int peers) throws Exception {
         XMPPTCPConnection aliceOnline = SmackClients.connect(server, alice);
         AtomicInteger received = new AtomicInteger();
         aliceOnline.addAsyncStanzaListener(s -> received.incrementAndGet(),
@@ -258,7 +278,12 @@ public final class HistoryCatchUpBench {
 
     // --- (c) Natter with its UI ------------------------------------------------------------------------------
 
-    private Result natterWithUi() throws Exception {
+    /**
+     * The first start's catch-up with the UI, and, when {@code returning > 0}, then that of the same running app
+     * coming back: signed out (as after a break the server could not resume), {@code returning} more messages
+     * arrive, signed in again; the bench's chat stays open. The second has the JVM warm, as a running app does.
+     */
+    private List<Result> natterWithUi(int returning, int peers) throws Exception {
         BenchSupport.startFx();
 
         Path data = Files.createTempDirectory("natter-catchup-ui-");
@@ -286,10 +311,23 @@ public final class HistoryCatchUpBench {
             stage[0] = new Stage();
             app.start(stage[0]);
         });
+        CatchUpWatch back = new CatchUpWatch(AccountId.of(alice.jid()));
         try {
             watch.await();
             // what the bridge coalesced still reaches the FX thread after "done": keep measuring a moment
             Thread.sleep(1000);
+            if (returning > 0) {
+                AccountId id = AccountId.of(alice.jid());
+                app.context().connections.signOut(id).get(30, TimeUnit.SECONDS);
+                long fillStart = System.nanoTime();
+                send(returning, peers);
+                say(String.format(Locale.ROOT, "away: %,d more messages in %.1f s", returning,
+                        seconds(System.nanoTime() - fillStart)));
+                app.context().events().subscribe(back::seen);
+                app.context().connections.signIn(settings(), PASSWORD.toCharArray()).get(60, TimeUnit.SECONDS);
+                back.await();
+                Thread.sleep(1000);
+            }
         } finally {
             onFx(frames::stop);
             onFx(() -> {
@@ -298,6 +336,20 @@ public final class HistoryCatchUpBench {
             });
             deleteQuietly(data);
         }
+        List<Result> results = new ArrayList<>();
+        results.add(firstStart(watch, frames, opened, t0));
+        if (returning > 0) {
+            long end = back.done + 1_000_000_000L;
+            results.add(back.result(back.online).withStall(frames.longestGap(back.online, end),
+                    frames.count(back.online, back.done), String.format(Locale.ROOT,
+                            "chat open all along; frames %s; longest: %s; most FX-thread CPU in a frame (cpu/wall): %s",
+                            frames.gapsSummary(back.online, back.done), frames.longest(back.online, end),
+                            frames.mostCpu(back.online, end))));
+        }
+        return results;
+    }
+
+    private static Result firstStart(CatchUpWatch watch, FrameRecorder frames, AtomicLong opened, long t0) {
         Result r = watch.result(t0);
         String shown = opened.get() > 1 ? "chat open after " + ms(opened.get() - watch.online) + " ms" : "no chat open";
         long end = watch.done + 1_000_000_000L;
@@ -350,6 +402,9 @@ public final class HistoryCatchUpBench {
         }
 
         void seen(Object e) {
+            if (finished.getCount() == 0) {
+                return; // one catch-up per watch: a later sign-in has its own
+            }
             switch (e) {
                 case ConnectionChanged c when c.status().account().equals(account)
                         && c.status().phase() == ConnectionPhase.ONLINE && online == 0 -> online = System.nanoTime();
