@@ -33,6 +33,9 @@ public final class Database implements AutoCloseable {
     private static final long QUIET_MS = 500;
     /** Between two batches of indexing: a write that came meanwhile goes first. */
     private static final long BETWEEN_BATCHES_MS = 10;
+    /** At 4 KiB a page: 40 MB of WAL before SQLite checkpoints by itself, in the middle of whatever writes. */
+    private static final int WAL_CAP_PAGES = 10_000;
+    private static final long WAL_KEPT_BYTES = 4L * 1024 * 1024;
 
     private final Path file;
     private final ScheduledThreadPoolExecutor writer;
@@ -125,7 +128,10 @@ public final class Database implements AutoCloseable {
         return read(SearchBacklog::waiting);
     }
 
-    /** On the writer thread: index for search once the writer has been quiet for a while. */
+    /**
+     * On the writer thread: once the writer has been quiet for a while, index for search what waits, then fold the
+     * WAL back into the file.
+     */
     private void planIndexing() {
         if (indexingPlanned) {
             return;
@@ -154,10 +160,22 @@ public final class Database implements AutoCloseable {
                     connection -> SearchBacklog.indexSome(connection, SearchBacklog.BATCH));
             if (more) {
                 planIndexing(BETWEEN_BATCHES_MS);
+                return;
             }
         } catch (SQLException | RuntimeException e) {
             // searching indexes what waits anyway; the next write plans another try
             LOG.log(System.Logger.Level.WARNING, "could not index messages for search: " + e.getMessage());
+        }
+        checkpoint();
+    }
+
+    /** Folds the WAL back into the archive file without waiting for readers (they keep their snapshots). */
+    private void checkpoint() {
+        try (Statement statement = writeConnection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+        } catch (SQLException e) {
+            // SQLite checkpoints by itself at the cap, and on close
+            LOG.log(System.Logger.Level.DEBUG, "idle checkpoint did not run: " + e.getMessage());
         }
     }
 
@@ -261,6 +279,13 @@ public final class Database implements AutoCloseable {
                 }
             }
             migrator.migrate(connection);
+            try (Statement statement = connection.createStatement()) {
+                // the writer folds the WAL back when it is idle (see indexIfQuiet); SQLite's own checkpoint after
+                // every 4 MB of writes stalled a history catch-up on the fsyncs. This is the cap: 40 MB of WAL.
+                statement.execute("PRAGMA wal_autocheckpoint = " + WAL_CAP_PAGES);
+                // a WAL file once grown to the cap is cut back after the next checkpoint
+                statement.execute("PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
+            }
             return StatementCache.wrap(connection);
         } catch (SQLException | ArchiveException | RuntimeException e) {
             connection.close();
