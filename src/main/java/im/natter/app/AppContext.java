@@ -134,7 +134,7 @@ public final class AppContext implements AutoCloseable {
                 connectionAdapter, bus, serviceWorker, clock, HistorySyncService.Settings.standard());
         readState = new ReadStateService(messages, readStateStore, markersAdapter, bus, serviceWorker);
         chatStates = new ChatStateService(chatStateAdapter, bus, serviceWorker, scheduler, clock);
-        bookmarks = new BookmarkService(bookmarkAdapter, connectionAdapter, bus, serviceWorker);
+        bookmarks = new BookmarkService(bookmarkAdapter, connectionAdapter, bus, serviceWorker, scheduler);
         rooms = new RoomService(roomAdapter, bookmarks, messages, syncStateStore, conversationStore,
                 connectionAdapter, history, bus, serviceWorker, scheduler, clock, RoomService.Settings.standard());
     }

@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The user's room bookmarks, kept in step with the server (other devices change them too, and say so through the
@@ -21,20 +24,33 @@ import java.util.concurrent.Executor;
  * joins a room and clears autojoin when the user leaves.
  *
  * <p>The copy here is only a cache of the server's: it is fetched again after every sign-in that did not resume
- * the session, and every change goes to the server first.
+ * the session, and once more a little later (see {@link #LOOK_AGAIN_SECONDS}), and every change goes to the server
+ * first.
  */
 public final class BookmarkService {
+
+    /**
+     * After a fresh sign-in the server learns that this device wants bookmark notifications from a question it asks
+     * in its own time, and does not send what changed before that: another device's change in those first moments
+     * would go unseen until the next sign-in. Looking again this many seconds later closes that gap.
+     */
+    static final long LOOK_AGAIN_SECONDS = 10;
+
+    private static final System.Logger LOG = System.getLogger(BookmarkService.class.getName());
 
     private final BookmarkPort port;
     private final EventBus bus;
     private final Executor worker;
+    private final ScheduledExecutorService scheduler;
     /** The server's bookmarks as last seen, per account; absent until fetched. */
     private final Map<AccountId, List<Bookmark>> known = new ConcurrentHashMap<>();
 
-    public BookmarkService(BookmarkPort port, ConnectionPort connection, EventBus bus, Executor worker) {
+    public BookmarkService(BookmarkPort port, ConnectionPort connection, EventBus bus, Executor worker,
+            ScheduledExecutorService scheduler) {
         this.port = port;
         this.bus = bus;
         this.worker = worker;
+        this.scheduler = scheduler;
         port.addListener((account, bookmarks) -> worker.execute(() -> replace(account, bookmarks)));
         connection.addListener(new ConnectionPort.Listener() {
             @Override
@@ -42,6 +58,7 @@ public final class BookmarkService {
                 if (!resumed) {
                     // another device may have changed them while we were away
                     known.remove(account);
+                    lookAgainLater(account);
                 }
             }
 
@@ -78,6 +95,19 @@ public final class BookmarkService {
     /** The bookmarks to join after a sign-in, fresh from the server. */
     public CompletableFuture<List<Bookmark>> autojoin(AccountId account) {
         return fetch(account).thenApply(all -> all.stream().filter(Bookmark::autojoin).toList());
+    }
+
+    private void lookAgainLater(AccountId account) {
+        try {
+            scheduler.schedule(() -> worker.execute(() -> fetch(account).exceptionally(e -> {
+                // offline again, or the server would not say: the next sign-in fetches them anyway
+                LOG.log(System.Logger.Level.DEBUG, "second look at the bookmarks of " + account + ": "
+                        + Failures.reason(e));
+                return null;
+            })), LOOK_AGAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private CompletableFuture<List<Bookmark>> fetch(AccountId account) {

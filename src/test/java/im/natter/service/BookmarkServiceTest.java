@@ -51,6 +51,21 @@ class BookmarkServiceTest {
     }
 
     @Test
+    void aChangeTheServerNeverPushedIsSeenAtTheSecondLookAfterSignIn() {
+        signIn();
+        assertThat(s.bookmarks.bookmarks(FakeServices.ALICE).join()).isEmpty();
+        assertThat(s.bookmarkScheduler.pendingDelaysMillis())
+                .containsExactly(BookmarkService.LOOK_AGAIN_SECONDS * 1000);
+
+        // another device saved one before the server knew to tell this one
+        s.fakeBookmarks.preset(FakeServices.ALICE, List.of(new Bookmark(TEA, "Tea", null, null, true)));
+        s.bookmarkScheduler.runPending();
+
+        assertThat(s.bookmarks.bookmarks(FakeServices.ALICE).join()).extracting(Bookmark::room).containsExactly(TEA);
+        assertThat(changes.getLast().bookmarks()).extracting(Bookmark::room).containsExactly(TEA);
+    }
+
+    @Test
     void saveAndRemoveGoToTheServerFirst() {
         signIn();
         s.bookmarks.save(FakeServices.ALICE, new Bookmark(TEA, null, "ali", null, true)).join();

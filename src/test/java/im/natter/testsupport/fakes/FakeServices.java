@@ -35,6 +35,8 @@ public final class FakeServices {
     public final InMemorySecretStore secrets;
     public final EventBus bus = new EventBus();
     public final ManualScheduler scheduler = new ManualScheduler();
+    /** The bookmarks' second look after a sign-in, apart so that tests of other timed work see only theirs. */
+    public final ManualScheduler bookmarkScheduler = new ManualScheduler();
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     public final Executor direct = Runnable::run;
     private final AtomicLong ids = new AtomicLong();
@@ -79,7 +81,8 @@ public final class FakeServices {
         history = new HistorySyncService(xmpp, archive, archive, archive, xmpp, bus, direct, clock, historySettings);
         readState = new im.natter.service.ReadStateService(archive, archive, xmpp, bus, direct);
         chatStates = new im.natter.service.ChatStateService(xmpp, bus, direct, sched, clock);
-        bookmarks = new im.natter.service.BookmarkService(fakeBookmarks, xmpp, bus, direct);
+        bookmarks = new im.natter.service.BookmarkService(fakeBookmarks, xmpp, bus, direct,
+                bookmarkScheduler);
         rooms = new im.natter.service.RoomService(fakeRooms, bookmarks, archive, archive, archive, xmpp, history, bus,
                 direct, sched, clock, new im.natter.service.RoomService.Settings(Duration.ofMinutes(5), 50,
                         Duration.ofDays(30)), () -> "retraction-" + ids.incrementAndGet());
