@@ -16,6 +16,7 @@ import im.natter.domain.model.ContentKind;
 import im.natter.domain.model.Conversation;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
+import im.natter.domain.model.Direction;
 import im.natter.domain.model.DataForm;
 import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.InboundMessage;
@@ -905,6 +906,7 @@ public final class RoomService {
             }
             if (stored.isPresent()) {
                 publishAdded(stored.get());
+                answerReceipt(in);
             } else if (own && in.source() == MessageSource.LIVE && in.kind() == ConversationKind.ROOM
                     && mapped.originId() != null) {
                 // the room sent the user's message to everyone
@@ -914,6 +916,18 @@ public final class RoomService {
         } catch (ArchiveException e) {
             // not stored: the room's archive (or its history at the next join) still has it
             notice(e);
+        }
+    }
+
+    /**
+     * A private message whose sender asked for a receipt gets one once it is stored (as a one-to-one message does);
+     * only the device it was delivered to answers, not carbons or archive copies.
+     */
+    private void answerReceipt(InboundMessage in) {
+        if (in.kind() == ConversationKind.ROOM_PRIVATE && in.source() == MessageSource.LIVE
+                && in.direction() == Direction.INCOMING && in.receiptRequested() && in.messageId() != null
+                && in.fromResource() != null) {
+            rooms.sendPrivateReceipt(in.account(), in.from().bare(), in.fromResource(), in.messageId());
         }
     }
 

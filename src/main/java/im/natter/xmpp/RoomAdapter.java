@@ -55,6 +55,8 @@ import org.jivesoftware.smackx.muc.packet.MUCInitialPresence;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
 import org.jivesoftware.smackx.muc.packet.MUCOwner;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
+import org.jivesoftware.smackx.receipts.DeliveryReceipt;
+import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
 import org.jxmpp.jid.EntityBareJid;
@@ -341,7 +343,29 @@ public final class RoomAdapter implements RoomPort {
                 .setBody(body)
                 .addExtension(new OriginIdElement(message.originId()))
                 .addExtension(new MUCUser());
+        // unlike a groupchat message (XEP-0184 §5.3), a private one has one recipient who can say it arrived
+        DeliveryReceiptRequest.addTo(builder);
         sendMessage(session, message.account(), withDelay(builder, message, session).build());
+    }
+
+    @Override
+    public void sendPrivateReceipt(AccountId account, Address room, String nick, String messageId) {
+        try {
+            Session session = sessions.live(account);
+            Message receipt = StanzaBuilder.buildMessage()
+                    .ofType(Message.Type.chat)
+                    .to(JidCreate.entityFullFrom(roomJidOrThrow(room), Resourcepart.from(nick)))
+                    .addExtension(new DeliveryReceipt(messageId))
+                    .addExtension(new MUCUser())
+                    .build();
+            session.connection.sendStanza(receipt);
+        } catch (ChatPort.NotConnectedException | SmackException.NotConnectedException e) {
+            LOG.log(Level.DEBUG, "receipt for " + messageId + " in " + room + " not sent: not connected");
+        } catch (XmppStringprepException | IllegalArgumentException e) {
+            LOG.log(Level.DEBUG, "receipt for " + messageId + " not sent: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private String checkedBody(OutboundMessage message) {

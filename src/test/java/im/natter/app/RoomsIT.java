@@ -222,8 +222,11 @@ class RoomsIT {
                 .message();
         assertThat(psst.conversation()).isEqualTo(new ConversationKey(bob.account(),
                 Address.occupant(room, "alice"), ConversationKind.ROOM_PRIVATE));
+        // bob's Natter says it arrived (a receipt from the occupant, credited to the private conversation)
+        alice.awaitStored(aliceToBobby, "psst, just you", m -> m.state() == DeliveryState.DELIVERED);
         say(bob, psst.conversation(), "got it");
         alice.awaitStored(aliceToBobby, "got it", m -> m.direction() == Direction.INCOMING);
+        bob.awaitStored(psst.conversation(), "got it", m -> m.state() == DeliveryState.DELIVERED);
         assertThat(alice.bodies(aliceToBobby)).containsExactly("psst, just you", "got it");
         assertThat(alice.bodies(aliceRoom)).doesNotContain("psst, just you", "got it");
         assertThat(bob.bodies(bobRoom)).doesNotContain("psst, just you", "got it");

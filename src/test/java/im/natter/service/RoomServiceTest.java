@@ -565,6 +565,24 @@ class RoomServiceTest {
     }
 
     @Test
+    void aPrivateMessageThatAsksForAReceiptGetsOneOnceStoredAndOnlyOnce() {
+        signIn();
+        joinLounge();
+        InboundMessage asking = new InboundMessage(FakeServices.ALICE, ROOM, "bob", ConversationKind.ROOM_PRIVATE,
+                "did you get this?", ContentKind.TEXT, "p2", "p2", null, null, null, true, Direction.INCOMING,
+                Address.occupant(ROOM, "bob"), MessageSource.LIVE, null, null, null, null,
+                new RoomMessageInfo("occ-bob", null, null, false));
+
+        s.fakeRooms.receive(asking);
+        s.fakeRooms.receive(asking); // the same one again: stored once, answered once
+
+        assertThat(s.fakeRooms.calls()).containsOnlyOnce("receipt " + ROOM + "/bob p2");
+        // a groupchat message is never answered with a receipt
+        s.fakeRooms.receive(live("bob", null, "to everyone", "b9", null));
+        assertThat(s.fakeRooms.calls()).filteredOn(c -> c.startsWith("receipt")).hasSize(1);
+    }
+
+    @Test
     void joinHistoryOfARoomWithoutArchiveIsAskedSinceTheLastMessageAndNotDoubled() {
         signIn();
         s.fakeRooms.setFeatures(ROOM, FakeRooms.PLAIN);

@@ -53,6 +53,13 @@ public interface RoomPort {
     void sendPrivate(OutboundMessage message, String nick) throws ChatPort.NotConnectedException;
 
     /**
+     * Tells the occupant {@code nick} of {@code room} that their private message {@code messageId} arrived (a
+     * XEP-0184 receipt, through the room). Quietly nothing when not connected: the sender's client keeps the message
+     * undelivered.
+     */
+    void sendPrivateReceipt(AccountId account, Address room, String nick, String messageId);
+
+    /**
      * Takes back the user's own groupchat message for everyone (XEP-0424 in a room): a groupchat message with
      * {@code <retract id=targetId/>}, a fallback body and its own {@code originId}. {@code targetId} is the
      * room's stanza-id of the message (what XEP-0424 asks for in rooms), or its origin-id when the room gave none.

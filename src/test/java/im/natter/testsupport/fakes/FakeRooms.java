@@ -279,6 +279,11 @@ public final class FakeRooms implements RoomPort {
     }
 
     @Override
+    public void sendPrivateReceipt(AccountId account, Address room, String nick, String messageId) {
+        calls.add("receipt " + room + "/" + nick + " " + messageId);
+    }
+
+    @Override
     public void retract(AccountId account, Address room, String targetId, String originId)
             throws ChatPort.NotConnectedException {
         check(account, room);
