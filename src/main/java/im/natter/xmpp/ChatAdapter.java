@@ -104,13 +104,7 @@ public final class ChatAdapter implements ChatPort {
     @Override
     public void sendReceipt(AccountId account, Address to, String toResource, String messageId) {
         try {
-            Session session = sessions.live(account);
-            Message receipt = StanzaBuilder.buildMessage()
-                    .ofType(Message.Type.chat)
-                    .to(jid(to, toResource))
-                    .addExtension(new DeliveryReceipt(messageId))
-                    .build();
-            session.connection.sendStanza(receipt);
+            Receipts.send(sessions.live(account), jid(to, toResource), messageId, false);
         } catch (NotConnectedException | SmackException.NotConnectedException e) {
             LOG.log(Level.DEBUG, "Receipt for " + messageId + " not sent: not connected");
         } catch (InterruptedException e) {

@@ -55,7 +55,6 @@ import org.jivesoftware.smackx.muc.packet.MUCInitialPresence;
 import org.jivesoftware.smackx.muc.packet.MUCItem;
 import org.jivesoftware.smackx.muc.packet.MUCOwner;
 import org.jivesoftware.smackx.muc.packet.MUCUser;
-import org.jivesoftware.smackx.receipts.DeliveryReceipt;
 import org.jivesoftware.smackx.receipts.DeliveryReceiptRequest;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jivesoftware.smackx.sid.element.OriginIdElement;
@@ -351,14 +350,8 @@ public final class RoomAdapter implements RoomPort {
     @Override
     public void sendPrivateReceipt(AccountId account, Address room, String nick, String messageId) {
         try {
-            Session session = sessions.live(account);
-            Message receipt = StanzaBuilder.buildMessage()
-                    .ofType(Message.Type.chat)
-                    .to(JidCreate.entityFullFrom(roomJidOrThrow(room), Resourcepart.from(nick)))
-                    .addExtension(new DeliveryReceipt(messageId))
-                    .addExtension(new MUCUser())
-                    .build();
-            session.connection.sendStanza(receipt);
+            Receipts.send(sessions.live(account),
+                    JidCreate.entityFullFrom(roomJidOrThrow(room), Resourcepart.from(nick)), messageId, true);
         } catch (ChatPort.NotConnectedException | SmackException.NotConnectedException e) {
             LOG.log(Level.DEBUG, "receipt for " + messageId + " in " + room + " not sent: not connected");
         } catch (XmppStringprepException | IllegalArgumentException e) {

@@ -75,19 +75,22 @@ class DatabaseTest {
 
         // the idle writer folds the WAL back: a copy of the main file alone (no WAL) has every message
         Path copy = dir.resolve("copy.db");
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        int found = 0;
-        while (found < 50 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        im.natter.testsupport.Eventually.until("all 50 in the archive file", () -> messagesInCopy(copy) == 50);
+    }
+
+    /** How many messages a copy of the main file alone (no WAL) holds. */
+    private int messagesInCopy(Path copy) {
+        try {
             Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
                     var rows = c.createStatement().executeQuery("SELECT count(*) FROM message")) {
-                found = rows.getInt(1);
-            } catch (java.sql.SQLException notYet) {
-                found = 0; // even the schema is still only in the WAL
+                return rows.getInt(1);
             }
+        } catch (java.sql.SQLException notYet) {
+            return 0; // even the schema is still only in the WAL
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        assertThat(found).isEqualTo(50);
     }
 
     @Test

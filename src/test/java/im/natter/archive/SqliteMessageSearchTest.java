@@ -7,6 +7,8 @@ import static im.natter.archive.TestMessages.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.model.ChatMessage;
+import im.natter.domain.port.ArchiveException;
+import im.natter.testsupport.Eventually;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import org.junit.jupiter.api.AfterEach;
@@ -81,11 +83,7 @@ class SqliteMessageSearchTest {
         }
 
         // no search asks for it: the idle writer indexes in batches by itself
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (database.searchBacklog() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(database.searchBacklog()).isZero();
+        Eventually.until("every stored message indexed", () -> backlog() == 0);
         assertThat(database.integrityCheck()).isTrue();
     }
 
@@ -96,11 +94,7 @@ class SqliteMessageSearchTest {
 
         database = Database.open(dir.resolve("archive.db"));
         search = new SqliteMessageSearch(database);
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (database.searchBacklog() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(database.searchBacklog()).isZero();
+        Eventually.until("every stored message indexed", () -> backlog() == 0);
         assertThat(search.search(ALICE, "left", 10)).hasSize(1);
     }
 
@@ -122,6 +116,14 @@ class SqliteMessageSearchTest {
                 .build());
 
         assertThat(search.search(ALICE, "encrypted", 10)).isEmpty();
+    }
+
+    private long backlog() {
+        try {
+            return database.searchBacklog();
+        } catch (ArchiveException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void execute(String sql, long id) throws Exception {
