@@ -1,0 +1,74 @@
+package im.natter.bench;
+
+import im.natter.archive.SqliteSyncStateStore;
+import im.natter.domain.model.ChatMessage;
+import im.natter.domain.model.SyncState;
+import im.natter.domain.port.ArchiveException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A search right after a catch-up stored 1,000 messages that the idle writer has not indexed yet (ADR 0014): the
+ * search first indexes what waits, then searches. Each invocation stores ten pages of 100 beforehand (not timed) on
+ * an archive that grows during the run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+@Warmup(iterations = 5)
+@Measurement(iterations = 20)
+public class SearchBacklogBenchmark {
+
+    private static final int PAGES = 10;
+    private static final int PAGE = 100;
+
+    private TempArchive archive;
+    private SqliteSyncStateStore sync;
+    private BenchMessages messages;
+    private long next;
+
+    @Setup(Level.Trial)
+    public void open() throws ArchiveException {
+        archive = TempArchive.create();
+        sync = new SqliteSyncStateStore(archive.database);
+        messages = BenchMessages.seeded();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        archive.close();
+    }
+
+    /** A thousand messages stored just now, none indexed yet (the writer is never idle for 0.5 s in between). */
+    @Setup(Level.Invocation)
+    public void storeThousand() throws ArchiveException {
+        for (int p = 0; p < PAGES; p++) {
+            List<ChatMessage> page = new ArrayList<>(PAGE);
+            for (int i = 0; i < PAGE; i++) {
+                long n = next++;
+                page.add(messages.incoming(BenchMessages.chatWith((int) (n % 20)), n, "o-" + n));
+            }
+            sync.storePage(page, List.of(), new SyncState(BenchMessages.ACCOUNT, null, "sid-" + (next - 1),
+                    BenchMessages.T0));
+        }
+    }
+
+    @Benchmark
+    public List<ChatMessage> searchRightAfterACatchUp() throws ArchiveException {
+        return archive.search.search(BenchMessages.ACCOUNT, BenchMessages.RARE_WORD, 50);
+    }
+}
