@@ -1,12 +1,7 @@
 package im.natter.bench;
 
-import im.natter.archive.SqliteSyncStateStore;
-import im.natter.domain.model.ChatMessage;
 import im.natter.domain.model.StoredMessages;
-import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,37 +30,22 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class CatchUpPageBenchmark {
 
-    private static final int PAGE = 100;
-    private static final int CONTACTS = 20;
-
-    private TempArchive archive;
-    private SqliteSyncStateStore sync;
-    private BenchMessages messages;
-    private long next;
+    private CatchUpPages pages;
 
     @Setup(Level.Trial)
     public void open() throws ArchiveException {
-        archive = TempArchive.create();
-        sync = new SqliteSyncStateStore(archive.database);
-        messages = BenchMessages.seeded();
-        next = 0;
+        pages = new CatchUpPages();
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        archive.close();
+        pages.close();
     }
 
     @Benchmark
     public StoredMessages storePage() throws ArchiveException {
-        List<ChatMessage> page = new ArrayList<>(PAGE);
-        for (int i = 0; i < PAGE; i++) {
-            long n = next++;
-            page.add(messages.incoming(BenchMessages.chatWith((int) (n % CONTACTS)), n, "o-" + n));
-        }
-        StoredMessages stored = sync.storePage(page, List.of(),
-                new SyncState(BenchMessages.ACCOUNT, null, "sid-" + (next - 1), BenchMessages.T0));
-        if (stored.added().size() != PAGE) {
+        StoredMessages stored = pages.storeNext();
+        if (stored.added().size() != CatchUpPages.PAGE) {
             throw new IllegalStateException("a page of new messages stored " + stored.added().size());
         }
         return stored;

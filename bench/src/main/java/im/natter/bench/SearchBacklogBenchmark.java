@@ -1,10 +1,7 @@
 package im.natter.bench;
 
-import im.natter.archive.SqliteSyncStateStore;
 import im.natter.domain.model.ChatMessage;
-import im.natter.domain.model.SyncState;
 import im.natter.domain.port.ArchiveException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,41 +31,29 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SearchBacklogBenchmark {
 
     private static final int PAGES = 10;
-    private static final int PAGE = 100;
 
-    private TempArchive archive;
-    private SqliteSyncStateStore sync;
-    private BenchMessages messages;
-    private long next;
+    private CatchUpPages pages;
 
     @Setup(Level.Trial)
     public void open() throws ArchiveException {
-        archive = TempArchive.create();
-        sync = new SqliteSyncStateStore(archive.database);
-        messages = BenchMessages.seeded();
+        pages = new CatchUpPages();
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        archive.close();
+        pages.close();
     }
 
     /** A thousand messages stored just now, none indexed yet (the writer is never idle for 0.5 s in between). */
     @Setup(Level.Invocation)
     public void storeThousand() throws ArchiveException {
         for (int p = 0; p < PAGES; p++) {
-            List<ChatMessage> page = new ArrayList<>(PAGE);
-            for (int i = 0; i < PAGE; i++) {
-                long n = next++;
-                page.add(messages.incoming(BenchMessages.chatWith((int) (n % 20)), n, "o-" + n));
-            }
-            sync.storePage(page, List.of(), new SyncState(BenchMessages.ACCOUNT, null, "sid-" + (next - 1),
-                    BenchMessages.T0));
+            pages.storeNext();
         }
     }
 
     @Benchmark
     public List<ChatMessage> searchRightAfterACatchUp() throws ArchiveException {
-        return archive.search.search(BenchMessages.ACCOUNT, BenchMessages.RARE_WORD, 50);
+        return pages.archive.search.search(BenchMessages.ACCOUNT, BenchMessages.RARE_WORD, 50);
     }
 }
