@@ -119,6 +119,11 @@ public final class ChatAdapter implements ChatPort {
 
     private void attach(Session session) {
         session.connection.addSyncStanzaListener(stanza -> onMessage(session, stanza), StanzaTypeFilter.MESSAGE);
+        // made now, before sign-in: the manager adds the carbons feature to what the client says it can do, and
+        // added after the first presence that changes the caps hash again, racing the server's caps query; the
+        // server then may not learn this device's +notify interests for the session (live read-state and bookmark
+        // pushes missed; ReadStateIT failed that way)
+        CarbonManager.getInstanceFor(session.connection);
     }
 
     /**
