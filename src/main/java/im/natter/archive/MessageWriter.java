@@ -54,15 +54,23 @@ final class MessageWriter implements AutoCloseable {
 
     /*
      * A room message without any id (join history of a room without an archive) seen before: same nickname and
-     * text, sent at the same time. A copy seen live has no server time, only the time it arrived, which lies a
-     * moment after the time the room's history states.
+     * text, sent at the same time. Its history copy states that time; a copy seen live has only the time it arrived,
+     * a moment later. Each live copy stands for one history copy: the first to match it writes its time into it, so
+     * that someone saying the same words twice in a row, once while the user was away, is not taken for a repeat.
      */
-    private static final String SEEN_WITHOUT_IDS = """
+    private static final String SEEN_IN_HISTORY = """
             SELECT 1 FROM message
             WHERE conversation_id = ?1 AND sender_nick IS ?2 AND coalesce(original_body, body) = ?3
-              AND stanza_id IS NULL AND origin_id IS NULL
-              AND (server_time = ?4 OR (server_time IS NULL AND local_time BETWEEN ?4 - ?5 AND ?4 + ?5))
+              AND stanza_id IS NULL AND origin_id IS NULL AND server_time = ?4
             LIMIT 1""";
+    private static final String SEEN_LIVE = """
+            SELECT id FROM message
+            WHERE conversation_id = ?1 AND sender_nick IS ?2 AND coalesce(original_body, body) = ?3
+              AND stanza_id IS NULL AND origin_id IS NULL
+              AND server_time IS NULL AND local_time BETWEEN ?4 - ?5 AND ?4 + ?5
+            ORDER BY abs(local_time - ?4), id
+            LIMIT 1""";
+    private static final String CLAIM_LIVE_COPY = "UPDATE message SET server_time = ? WHERE id = ?";
     /** How far the arrival time of a live copy may lie from the time a room's history gives for it. */
     static final long LIVE_COPY_MARGIN_MILLIS = 120_000;
 
@@ -117,7 +125,9 @@ final class MessageWriter implements AutoCloseable {
     private PreparedStatement placeByStanzaId;
     private PreparedStatement placeByOriginId;
     private PreparedStatement move;
-    private PreparedStatement seenWithoutIds;
+    private PreparedStatement seenInHistory;
+    private PreparedStatement seenLive;
+    private PreparedStatement claimLiveCopy;
     private PreparedStatement writtenBefore;
     private PreparedStatement writtenAfter;
     private ChangeWriter changes;
@@ -424,7 +434,8 @@ final class MessageWriter implements AutoCloseable {
             all.add(changes::close);
         }
         for (PreparedStatement statement : new PreparedStatement[] {insert, fillIn, countUnread, newestFromSender,
-                placeByStanzaId, placeByOriginId, move, seenWithoutIds, writtenBefore, writtenAfter}) {
+                placeByStanzaId, placeByOriginId, move, seenInHistory, seenLive, claimLiveCopy, writtenBefore,
+                writtenAfter}) {
             if (statement != null) {
                 all.add(statement::close);
             }
@@ -601,17 +612,37 @@ final class MessageWriter implements AutoCloseable {
                 || message.originId() != null || message.serverTime() == null) {
             return false;
         }
-        if (seenWithoutIds == null) {
-            seenWithoutIds = connection.prepareStatement(SEEN_WITHOUT_IDS);
+        long stated = message.serverTime().toEpochMilli();
+        if (seenInHistory == null) {
+            seenInHistory = connection.prepareStatement(SEEN_IN_HISTORY);
+            seenLive = connection.prepareStatement(SEEN_LIVE);
+            claimLiveCopy = connection.prepareStatement(CLAIM_LIVE_COPY);
         }
-        seenWithoutIds.setLong(1, conversationId);
-        seenWithoutIds.setString(2, message.senderNick());
-        seenWithoutIds.setString(3, message.body());
-        seenWithoutIds.setLong(4, message.serverTime().toEpochMilli());
-        seenWithoutIds.setLong(5, LIVE_COPY_MARGIN_MILLIS);
-        try (ResultSet rows = seenWithoutIds.executeQuery()) {
-            return rows.next();
+        seenInHistory.setLong(1, conversationId);
+        seenInHistory.setString(2, message.senderNick());
+        seenInHistory.setString(3, message.body());
+        seenInHistory.setLong(4, stated);
+        try (ResultSet rows = seenInHistory.executeQuery()) {
+            if (rows.next()) {
+                return true;
+            }
         }
+        seenLive.setLong(1, conversationId);
+        seenLive.setString(2, message.senderNick());
+        seenLive.setString(3, message.body());
+        seenLive.setLong(4, stated);
+        seenLive.setLong(5, LIVE_COPY_MARGIN_MILLIS);
+        long liveCopy;
+        try (ResultSet rows = seenLive.executeQuery()) {
+            if (!rows.next()) {
+                return false;
+            }
+            liveCopy = rows.getLong(1);
+        }
+        claimLiveCopy.setLong(1, stated);
+        claimLiveCopy.setLong(2, liveCopy);
+        claimLiveCopy.executeUpdate();
+        return true;
     }
 
     private void fillInStanzaId(long conversationId, ChatMessage message) throws SQLException {

@@ -103,6 +103,36 @@ class RoomArchiveTest {
     }
 
     @Test
+    void theSameWordsSaidAgainWhileAwayAreNotTakenForARepeat() throws Exception {
+        // bob says "ok" while alice is there, and once more 30 s later, after she left
+        messages.insert(fromRoom("bob", null, "ok", null, null, null, T0.plusMillis(400), false)).orElseThrow();
+
+        List<ChatMessage> history = List.of(
+                fromRoom("bob", null, "ok", null, null, T0, T0.plusSeconds(600), false),
+                fromRoom("bob", null, "ok", null, null, T0.plusSeconds(30), T0.plusSeconds(600), false));
+        assertThat(pages.storePage(history, null)).singleElement()
+                .satisfies(m -> assertThat(m.serverTime()).isEqualTo(T0.plusSeconds(30)));
+        // the next join sends the same history again: nothing new
+        assertThat(pages.storePage(history, null)).isEmpty();
+        assertThat(messages.page(TEA, 0, 10)).extracting(ChatMessage::body).containsExactly("ok", "ok");
+    }
+
+    @Test
+    void eachLiveCopyStandsForOneHistoryCopy() throws Exception {
+        // both seen live: the history's two copies are both repeats, each matched to the live copy nearest in time
+        messages.insert(fromRoom("bob", null, "ok", null, null, null, T0.plusMillis(400), false)).orElseThrow();
+        messages.insert(fromRoom("bob", null, "ok", null, null, null, T0.plusSeconds(20).plusMillis(300), false))
+                .orElseThrow();
+
+        assertThat(pages.storePage(List.of(
+                fromRoom("bob", null, "ok", null, null, T0, T0.plusSeconds(600), false),
+                fromRoom("bob", null, "ok", null, null, T0.plusSeconds(20), T0.plusSeconds(600), false)), null))
+                .isEmpty();
+        assertThat(messages.page(TEA, 0, 10)).extracting(ChatMessage::serverTime)
+                .containsExactly(T0, T0.plusSeconds(20));
+    }
+
+    @Test
     void theRoomsArchiveOrdersEveryonesMessagesOwnOnesIncluded() throws Exception {
         // sent from here: stored at the moment it was sent, the room's whole-second stamp comes later
         ChatMessage mine = new ChatMessage(0, TEA, Direction.OUTGOING, ALICE.address(), "alice", "mine",
