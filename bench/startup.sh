@@ -55,17 +55,7 @@ if [[ ${#need_apt[@]} -gt 0 ]]; then
   fi
 fi
 
-# The same JDK the toolchains plugin picks: JAVA_HOME if it is 25 or newer, else a JDK 25 in /usr/lib/jvm.
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-JAVA=""
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" && $(java_major "$JAVA_HOME/bin/java") -ge 25 ]]; then
-  JAVA="$JAVA_HOME/bin/java"
-else
-  for j in /usr/lib/jvm/*25*/bin/java; do
-    if [[ -x "$j" ]]; then JAVA="$j"; break; fi
-  done
-fi
-[[ -n "$JAVA" ]] || { say "no JDK 25 found (set JAVA_HOME)"; exit 1; }
+source bench/jdk.sh
 
 # --- build: the product jar plus its runtime dependencies, as jars only (the AOT cache refuses directories) -----
 say "building (./mvnw -q -B -DskipTests package, dependency:copy-dependencies)"
