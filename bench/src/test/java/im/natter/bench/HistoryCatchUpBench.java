@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -71,8 +72,9 @@ import static im.natter.bench.BenchSupport.seconds;
  * {@code HistorySyncProgress(done)} is the catch-up (the login itself is reported apart). Once after the
  * rounds: (c) the real application ({@link NatterApplication} with injected options, under Xvfb, software
  * rendering) starts with a remembered account on an empty archive, signs in by itself, and the bench opens the
- * first conversation as soon as it appears; an {@link AnimationTimer} keeps JavaFX pulsing every frame and
- * records the time of each, and the longest gap between two frames during the catch-up is the stall. (d) Then, in
+ * first conversation as soon as it appears (or, with {@code --open-after MS}, no sooner than MS after the main
+ * window showed, as a person who must see the list first would); an {@link AnimationTimer} keeps JavaFX pulsing
+ * every frame and records the time of each, and the longest gap between two frames during the catch-up is the stall. (d) Then, in
  * the same running application (warm, with the chat still open): signed out, {@code --returning} more messages
  * (default 10,000) arrive meanwhile, signed in again; that catch-up's stall is measured the same way. (c) is a
  * first start's, in a JVM that is building and styling its views for the first time; (d) is a running app's.
@@ -98,6 +100,7 @@ public final class HistoryCatchUpBench {
         boolean ui = !List.of(args).contains("--no-ui");
         // with the UI: after the first catch-up, the running app is away while this many more arrive, then back
         int returning = intArg(args, "--returning", 10_000);
+        int openAfter = intArg(args, "--open-after", 0);
         say("load average before: " + loadAverage());
         // Prosody's internal storage keeps up to 10,000 archive items per user and writes much faster than its
         // SQLite storage (one synchronous transaction per archived message); --sql for larger archives
@@ -125,7 +128,7 @@ public final class HistoryCatchUpBench {
                 floors.add(floor);
                 natters.add(natter);
             }
-            List<Result> uiRuns = ui ? bench.natterWithUi(returning, peers) : List.of();
+            List<Result> uiRuns = ui ? bench.natterWithUi(returning, peers, openAfter) : List.of();
             Result withUi = uiRuns.isEmpty() ? null : uiRuns.getFirst();
             if (withUi != null) {
                 say("with UI: " + withUi);
@@ -283,7 +286,7 @@ public final class HistoryCatchUpBench {
      * coming back: signed out (as after a break the server could not resume), {@code returning} more messages
      * arrive, signed in again; the bench's chat stays open. The second has the JVM warm, as a running app does.
      */
-    private List<Result> natterWithUi(int returning, int peers) throws Exception {
+    private List<Result> natterWithUi(int returning, int peers, int openAfter) throws Exception {
         BenchSupport.startFx();
 
         Path data = Files.createTempDirectory("natter-catchup-ui-");
@@ -298,11 +301,16 @@ public final class HistoryCatchUpBench {
         app.init();
         var watch = new CatchUpWatch(AccountId.of(alice.jid()));
         AtomicLong opened = new AtomicLong();
+        // when the main window replaced the start-up spinner: --open-after counts from there, as a user's eyes do
+        AtomicLong mainShown = new AtomicLong();
         Stage[] stage = new Stage[1];
         app.context().events().subscribe(e -> {
             watch.seen(e);
             if (e instanceof ConversationChanged && opened.compareAndSet(0, 1)) {
-                Platform.runLater(() -> openFirstConversation(stage[0], opened));
+                long wait = mainShown.get() == 0 ? openAfter
+                        : openAfter - (System.nanoTime() - mainShown.get()) / 1_000_000;
+                CompletableFuture.delayedExecutor(Math.max(0, wait), TimeUnit.MILLISECONDS, Platform::runLater)
+                        .execute(() -> openFirstConversation(stage[0], opened));
             }
         });
         long t0 = System.nanoTime();
@@ -310,6 +318,8 @@ public final class HistoryCatchUpBench {
             frames.start();
             stage[0] = new Stage();
             app.start(stage[0]);
+            stage[0].getScene().rootProperty().addListener((o, was, root) ->
+                    mainShown.compareAndSet(0, System.nanoTime()));
         });
         CatchUpWatch back = new CatchUpWatch(AccountId.of(alice.jid()));
         try {
