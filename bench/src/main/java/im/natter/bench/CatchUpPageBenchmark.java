@@ -6,14 +6,11 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,20 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class CatchUpPageBenchmark {
 
-    private CatchUpPages pages;
-
-    @Setup(Level.Trial)
-    public void open() throws ArchiveException {
-        pages = new CatchUpPages();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        pages.close();
-    }
-
     @Benchmark
-    public StoredMessages storePage() throws ArchiveException {
+    public StoredMessages storePage(CatchUpPages pages) throws ArchiveException {
         StoredMessages stored = pages.storeNext();
         if (stored.added().size() != CatchUpPages.PAGE) {
             throw new IllegalStateException("a page of new messages stored " + stored.added().size());

@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -32,28 +31,16 @@ public class SearchBacklogBenchmark {
 
     private static final int PAGES = 10;
 
-    private CatchUpPages pages;
-
-    @Setup(Level.Trial)
-    public void open() throws ArchiveException {
-        pages = new CatchUpPages();
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        pages.close();
-    }
-
     /** A thousand messages stored just now, none indexed yet (the writer is never idle for 0.5 s in between). */
     @Setup(Level.Invocation)
-    public void storeThousand() throws ArchiveException {
+    public void storeThousand(CatchUpPages pages) throws ArchiveException {
         for (int p = 0; p < PAGES; p++) {
             pages.storeNext();
         }
     }
 
     @Benchmark
-    public List<ChatMessage> searchRightAfterACatchUp() throws ArchiveException {
+    public List<ChatMessage> searchRightAfterACatchUp(CatchUpPages pages) throws ArchiveException {
         return pages.archive.search.search(BenchMessages.ACCOUNT, BenchMessages.RARE_WORD, 50);
     }
 }
