@@ -1,5 +1,6 @@
 package im.natter.app;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.model.ChatMessage;
@@ -76,13 +77,6 @@ class NatterAppFxIT extends FxRobot {
     }
 
     /** Looks at the scene on the FX thread, so a lookup never races the window switching its content. */
-    private static <T> T onFx(java.util.concurrent.Callable<T> look) {
-        try {
-            return WaitForAsyncUtils.asyncFx(look).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private boolean shows(String query) {
         return onFx(() -> lookup(query).tryQuery().isPresent());

@@ -1,5 +1,6 @@
 package im.natter.app;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static im.natter.app.RoomMember.done;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,14 +58,6 @@ class RoomAppFxIT extends FxRobot {
         }
         if (bob != null) {
             bob.close();
-        }
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> look) {
-        try {
-            return WaitForAsyncUtils.asyncFx(look).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package im.natter.ui.chat;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -102,13 +103,5 @@ class ChatViewOpeningFxIT {
         return last != null && last.getItem() instanceof MessageListItem item
                 && item.message().body().equals("message 59")
                 && Math.abs(last.getLayoutY() + last.getHeight() - flow.getViewportLength()) <= 0.5;
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> look) {
-        try {
-            return WaitForAsyncUtils.asyncFx(look).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

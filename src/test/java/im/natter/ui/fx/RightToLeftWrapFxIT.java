@@ -1,10 +1,10 @@
 package im.natter.ui.fx;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import im.natter.testsupport.display.VirtualDisplayExtension;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -148,9 +148,5 @@ class RightToLeftWrapFxIT {
         root.layout();
         root.layout();
         return node;
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        return WaitForAsyncUtils.asyncFx(work).get();
     }
 }
