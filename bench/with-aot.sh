@@ -25,16 +25,16 @@ WORK="$PWD/target/aot-bench"
 mkdir -p "$WORK"
 say() { printf '%s\n' "$*" >&2; }
 
-# the AOT cache takes jars only: the product's, the tests' (the Prosody harness) and the benches' classes as jars
+# the AOT cache takes jars only: the product's classes, and the tests' (the Prosody harness) with the benches'; the
+# bench profile builds both into target/bench (target/classes may be older)
 say "building (./mvnw -q -B -Pbench -DskipTests test-compile, dependency:build-classpath)"
 ./mvnw -q -B -Pbench -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$WORK/dependencies.txt"
 JAR="$(dirname "$JAVA")/jar"
 rm -f "$WORK"/*.jar
-"$JAR" cf "$WORK/natter.jar" -C target/classes .
-"$JAR" cf "$WORK/natter-tests.jar" -C target/test-classes .
+"$JAR" cf "$WORK/natter.jar" -C target/bench/classes .
 "$JAR" cf "$WORK/natter-benches.jar" -C target/bench/test-classes .
-CP="$WORK/natter.jar:$WORK/natter-tests.jar:$WORK/natter-benches.jar:$(cat "$WORK/dependencies.txt")"
+CP="$WORK/natter.jar:$WORK/natter-benches.jar:$(cat "$WORK/dependencies.txt")"
 # the benches' own flags (pom.xml, executions catch-up and room-join): software rendering, native access
 FLAGS=(--enable-native-access=ALL-UNNAMED -Dprism.order=sw)
 
