@@ -105,10 +105,14 @@ public final class NatterUi {
         mainWindow = new MainWindow(vm, list, key -> chatSide.chat(services, vm, key));
         stage.getScene().setRoot(mainWindow);
         stage.setTitle("Natter — " + vm.ownAddress());
-        if (warmUp != null) {
-            mainWindow.warmUp(warmUp);
-            warmUp = null;
-        }
+        MainWindow window = mainWindow;
+        // the warm-up's frames after the window's own, not among them
+        window.unfold(() -> {
+            if (warmUp != null && window == mainWindow) {
+                window.warmUp(warmUp);
+                warmUp = null;
+            }
+        });
     }
 
     private void place(WindowBounds b) {

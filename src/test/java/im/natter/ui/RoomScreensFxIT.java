@@ -1,5 +1,6 @@
 package im.natter.ui;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import im.natter.domain.model.Bookmark;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.RoomInvitation;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.display.Screenshots;
 import im.natter.testsupport.display.VirtualDisplayExtension;
 import im.natter.testsupport.fakes.FakeRooms;
@@ -88,7 +90,9 @@ class RoomScreensFxIT {
         @SuppressWarnings("unchecked")
         ListView<im.natter.ui.conversations.ConversationListItem> list =
                 robot.lookup("#conversation-list").queryAs(ListView.class);
-        assertThat(list.getItems()).extracting(i -> i.name()).contains("A room", "Book club");
+        // the list's first rows come a few a frame
+        Eventually.until("both rooms listed", () -> onFx(() -> list.getItems().stream()
+                .map(i -> i.name()).toList()).containsAll(List.of("A room", "Book club")));
 
         robot.clickOn("A room");
         WaitForAsyncUtils.waitForFxEvents();

@@ -2,7 +2,9 @@ package im.natter.ui.chat;
 
 import im.natter.domain.model.Availability;
 import im.natter.domain.model.PresenceStatus;
+import im.natter.ui.fx.FrameShare;
 import im.natter.ui.fx.InitialsAvatar;
+import im.natter.ui.fx.RowPace;
 import im.natter.ui.fx.WrapGuard;
 import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
@@ -40,11 +42,11 @@ public final class ChatView extends BorderPane {
 
     private static final int MAX_COMPOSER_ROWS = 6;
     /**
-     * A fresh view's frame comes alone, then its composer; then its first rows, and more each frame after, until
-     * the list is full.
+     * A fresh view's frame and header come alone, then its list, then its composer; then its first rows, and more each
+     * frame after, until the list is full.
      */
-    private static final int FIRST_ROWS = 3;
-    private static final int ROWS_PER_FRAME = 5;
+    private static final int FIRST_ROWS = 1;
+    private static final int MOST_ROWS_PER_FRAME = 5;
     /** Far more rows than any screen holds: by then all rows are let in whatever the flow says. */
     private static final int MOST_UNFOLDED_ROWS = 64;
 
@@ -52,10 +54,11 @@ public final class ChatView extends BorderPane {
     private final ListView<MessageListItem> list = new ListView<>();
     private final TimelineFlow timeline = new TimelineFlow();
     private final TailWindow shownRows;
+    private final RowPace rowPace = new RowPace(FIRST_ROWS, MOST_ROWS_PER_FRAME);
     private final javafx.animation.AnimationTimer unfolding = new javafx.animation.AnimationTimer() {
         @Override
         public void handle(long now) {
-            unfold();
+            unfold(now);
         }
     };
     private final TextArea input = new TextArea();
@@ -72,6 +75,7 @@ public final class ChatView extends BorderPane {
     private int lastShownOf = -1;
     private Window window;
     private final VBox composerBox;
+    private final VBox messagesPart;
     /** Opened while its composer was still to come: the composer takes the focus once it is there. */
     private boolean focusWanted;
     /** The view has been laid out in a window: the frame is there, the composer and rows may follow. */
@@ -93,12 +97,13 @@ public final class ChatView extends BorderPane {
         if (withHeader) {
             setTop(header());
         }
-        setCenter(messages());
-        // the composer comes in the frame after the rest (its text area's first styling is dear), then the rows; a
-        // room's at once: its text area, bound to the room's state by the room view, measured a pixel taller when
-        // it came later
+        // the list comes in the frame after the header, the composer in the one after (each one's first styling is
+        // dear), then the rows; a room's list and composer at once: its text area, bound to the room's state by the
+        // room view, measured a pixel taller when it came later
+        messagesPart = messages();
         composerBox = composer();
         if (!withHeader) {
+            setCenter(messagesPart);
             setBottom(composerBox);
         }
         input.sceneProperty().addListener((obs, old, scene) -> {
@@ -115,7 +120,7 @@ public final class ChatView extends BorderPane {
             if (scene != null) {
                 scene.addPostLayoutPulseListener(reportShown);
             }
-            if (scene != null && (!shownRows.isFull() || getBottom() == null)) {
+            if (scene != null && (!shownRows.isFull() || getCenter() == null || getBottom() == null)) {
                 unfolding.start();
             } else {
                 unfolding.stop();
@@ -360,9 +365,19 @@ public final class ChatView extends BorderPane {
      * One frame's step of a fresh view: a few more rows above those shown, until the list is full (or shows all
      * there is, once loaded); then every row, of which only those on screen are ever made.
      */
-    private void unfold() {
+    private void unfold(long now) {
+        rowPace.pulse(now);
         if (!laidOut) {
             // the pulse that first shows the view runs its animations before its layout: the frame goes alone
+            return;
+        }
+        boolean styles = getCenter() == null || getBottom() == null || shownRows.size() < vm.items().size();
+        if (styles && !FrameShare.take(now)) {
+            // another view's piece has this frame
+            return;
+        }
+        if (getCenter() == null) {
+            setCenter(messagesPart);
             return;
         }
         if (getBottom() == null) {
@@ -377,7 +392,7 @@ public final class ChatView extends BorderPane {
                 openFully();
             } else {
                 // the first rows' frame also makes the empty rows that fill the list below them until it is full
-                shownRows.grow(shownRows.isEmpty() ? FIRST_ROWS : ROWS_PER_FRAME);
+                shownRows.grow(rowPace.next());
                 timeline.showEnd();
                 updateAtTop();
             }
@@ -388,6 +403,9 @@ public final class ChatView extends BorderPane {
 
     private void openFully() {
         unfolding.stop();
+        if (getCenter() == null) {
+            setCenter(messagesPart);
+        }
         if (getBottom() == null) {
             setBottom(composerBox);
         }

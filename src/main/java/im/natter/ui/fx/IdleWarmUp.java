@@ -188,6 +188,9 @@ public final class IdleWarmUp extends AnimationTimer {
 
     @Override
     public void handle(long now) {
+        if (!FrameShare.takeIfIdle(now)) {
+            return;
+        }
         steps++;
         if (current == null) {
             current = ready.poll();

@@ -16,7 +16,7 @@ public final class Unfolding {
 
     private final Deque<Runnable> restores = new ArrayDeque<>();
 
-    /** Folds {@code view}: it keeps only its top part (and its top's top) until {@link #next()} gives the rest. */
+    /** Folds {@code view}: it keeps none of its parts until {@link #next()} gives them back, its top first. */
     public Unfolding(BorderPane view) {
         fold(view);
     }
@@ -33,13 +33,11 @@ public final class Unfolding {
 
     private void fold(BorderPane pane) {
         List<BorderPane> inner = new ArrayList<>();
+        take(pane.getTop(), pane::setTop, inner);
         take(pane.getLeft(), pane::setLeft, inner);
         take(pane.getCenter(), pane::setCenter, inner);
         take(pane.getRight(), pane::setRight, inner);
         take(pane.getBottom(), pane::setBottom, inner);
-        if (pane.getTop() instanceof BorderPane top) {
-            inner.add(top);
-        }
         inner.forEach(this::fold);
     }
 

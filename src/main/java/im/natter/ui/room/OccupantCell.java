@@ -23,20 +23,14 @@ import javafx.scene.shape.Circle;
 
 /**
  * A row of the occupant list: a role heading, or a person (avatar with presence dot, nickname in their colour,
- * an Owner/Admin/Member badge). Nodes are made once per cell; the context menu is built when asked for, from what
- * the user may do to this person now.
+ * an Owner/Admin/Member badge). Nodes are made once per cell, when it first shows a heading or a person (a list
+ * fills the space below its rows with empty cells, which need none); the context menu is built when asked for, from
+ * what the user may do to this person now.
  */
 final class OccupantCell extends ListCell<OccupantRow> {
 
-    private final Label heading = new Label();
-    private final InitialsAvatar avatar = new InitialsAvatar(26);
-    private final Circle dot = new Circle(4.5);
-    private final StackPane face = new StackPane(avatar, dot);
-    private final Label nick = new Label();
-    private final Label you = new Label("you");
-    private final Label badge = new Label();
-    private final HBox person;
-    private final Tooltip tip = new Tooltip();
+    private Label heading;
+    private Person person;
     /** The style class of the row's kind: heading-row, person-row, or null while empty. */
     private String kind;
     private String status = "";
@@ -59,27 +53,7 @@ final class OccupantCell extends ListCell<OccupantRow> {
 
     OccupantCell(Function<OccupantItem, ContextMenu> menuFor) {
         getStyleClass().add("occupant-cell");
-        heading.getStyleClass().add("occupant-heading");
-        heading.setMaxWidth(Double.MAX_VALUE);
-        dot.setStroke(Color.WHITE);
-        dot.setStrokeWidth(1.5);
-        dot.getStyleClass().add("occupant-dot");
-        StackPane.setAlignment(dot, Pos.BOTTOM_RIGHT);
-        face.setMinSize(28, 28);
-        face.setMaxSize(28, 28);
-        nick.getStyleClass().add("occupant-nick");
-        nick.setTextOverrun(OverrunStyle.ELLIPSIS);
-        nick.setMinWidth(0);
-        you.getStyleClass().add("occupant-you");
-        you.setMinWidth(Region.USE_PREF_SIZE);
-        badge.getStyleClass().add("affiliation-badge");
-        badge.setMinWidth(Region.USE_PREF_SIZE);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        person = new HBox(8, face, nick, you, spacer, badge);
-        person.setAlignment(Pos.CENTER_LEFT);
         setPrefWidth(0);
-        tip.setOnShowing(e -> tip.setText(status));
         setOnContextMenuRequested(e -> {
             if (getItem() instanceof OccupantItem item) {
                 ContextMenu menu = menuFor.apply(item);
@@ -89,6 +63,39 @@ final class OccupantCell extends ListCell<OccupantRow> {
             }
             e.consume();
         });
+    }
+
+    /** The nodes of a row that shows a person, and its tooltip. */
+    private final class Person {
+        final InitialsAvatar avatar = new InitialsAvatar(26);
+        final Circle dot = new Circle(4.5);
+        final Label nick = new Label();
+        final Label you = new Label("you");
+        final Label badge = new Label();
+        final HBox row;
+        final Tooltip tip = new Tooltip();
+
+        Person() {
+            dot.setStroke(Color.WHITE);
+            dot.setStrokeWidth(1.5);
+            dot.getStyleClass().add("occupant-dot");
+            var face = new StackPane(avatar, dot);
+            StackPane.setAlignment(dot, Pos.BOTTOM_RIGHT);
+            face.setMinSize(28, 28);
+            face.setMaxSize(28, 28);
+            nick.getStyleClass().add("occupant-nick");
+            nick.setTextOverrun(OverrunStyle.ELLIPSIS);
+            nick.setMinWidth(0);
+            you.getStyleClass().add("occupant-you");
+            you.setMinWidth(Region.USE_PREF_SIZE);
+            badge.getStyleClass().add("affiliation-badge");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row = new HBox(8, face, nick, you, spacer, badge);
+            row.setAlignment(Pos.CENTER_LEFT);
+            tip.setOnShowing(e -> tip.setText(status));
+        }
     }
 
     @Override
@@ -101,28 +108,37 @@ final class OccupantCell extends ListCell<OccupantRow> {
         }
         switch (row) {
             case OccupantRow.Heading h -> {
+                if (heading == null) {
+                    heading = new Label();
+                    heading.getStyleClass().add("occupant-heading");
+                    heading.setMaxWidth(Double.MAX_VALUE);
+                }
                 kind("heading-row");
                 heading.setText(h.title() + "  \u00b7  " + h.count());
                 setGraphic(heading);
             }
             case OccupantItem item -> {
-                kind("person-row");
-                if (!item.nick().equals(nick.getText())) {
-                    nick.setText(item.nick());
-                    // a colour set in code: an inline style would make the label look up all its styles again
-                    nick.setTextFill(nickColour(item.colourId()));
+                if (person == null) {
+                    person = new Person();
                 }
-                avatar.set(item.nick(), item.colourId());
-                dot.setFill(DOTS.get(item.availability()));
-                you.setVisible(item.self());
-                you.setManaged(item.self());
+                kind("person-row");
+                Person p = person;
+                if (!item.nick().equals(p.nick.getText())) {
+                    p.nick.setText(item.nick());
+                    // a colour set in code: an inline style would make the label look up all its styles again
+                    p.nick.setTextFill(nickColour(item.colourId()));
+                }
+                p.avatar.set(item.nick(), item.colourId());
+                p.dot.setFill(DOTS.get(item.availability()));
+                p.you.setVisible(item.self());
+                p.you.setManaged(item.self());
                 String b = item.badge();
-                badge.setText(b);
-                badge.setVisible(b != null);
-                badge.setManaged(b != null);
+                p.badge.setText(b);
+                p.badge.setVisible(b != null);
+                p.badge.setManaged(b != null);
                 status = PresenceLook.label(item.availability())
                         + (item.statusText() == null ? "" : " \u2014 " + item.statusText());
-                setGraphic(person);
+                setGraphic(p.row);
             }
         }
     }
@@ -143,7 +159,7 @@ final class OccupantCell extends ListCell<OccupantRow> {
         }
         kind = styleClass;
         // the tooltip is worded when it shows; a heading has none
-        setTooltip("person-row".equals(styleClass) ? tip : null);
+        setTooltip("person-row".equals(styleClass) && person != null ? person.tip : null);
     }
 
     private static Color nickColour(String colourId) {

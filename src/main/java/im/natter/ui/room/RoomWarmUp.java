@@ -83,7 +83,8 @@ public final class RoomWarmUp implements IdleWarmUp.Sample {
             return true;
         }
         if (peopleShown < people.size()) {
-            peopleShown = Math.min(people.size(), peopleShown + PEOPLE_A_FRAME);
+            // the first row alone: styled cold, it costs as much as eight warm ones
+            peopleShown = Math.min(people.size(), peopleShown + (peopleShown == 0 ? 1 : PEOPLE_A_FRAME));
             vm.showSample(snapshot(people.subList(0, peopleShown)));
             return true;
         }

@@ -5,6 +5,7 @@ import im.natter.domain.model.ConversationKey;
 import im.natter.ui.connection.ConnectionBar;
 import im.natter.ui.fx.AvatarView;
 import im.natter.ui.fx.FormParts;
+import im.natter.ui.fx.FrameSteps;
 import im.natter.ui.fx.IdleWarmUp;
 import im.natter.ui.fx.WrapGuard;
 import im.natter.ui.presence.PresencePicker;
@@ -15,7 +16,9 @@ import im.natter.ui.roster.RosterView;
 import im.natter.ui.signin.SignInView;
 import im.natter.ui.signin.SignInViewModel;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -62,7 +65,11 @@ public final class MainWindow extends StackPane {
     private final Button joinRoom = new Button();
     private final StackPane sheetLayer = new StackPane();
     private final RosterView rosterView;
+    private final VBox side;
+    private final VBox header;
+    private final BorderPane layout;
     private IdleWarmUp warmUp;
+    private FrameSteps unfolding;
 
     public MainWindow(MainViewModel vm, Node conversationList, Function<ConversationKey, Node> chatFactory) {
         this.vm = vm;
@@ -88,7 +95,8 @@ public final class MainWindow extends StackPane {
         tabs.getStyleClass().add("side-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        VBox side = new VBox(header(), startRow(), tabs);
+        header = header();
+        side = new VBox(header, startRow(), tabs);
         side.getStyleClass().add("side-column");
         side.setPrefWidth(300);
         side.setMinWidth(260);
@@ -104,7 +112,7 @@ public final class MainWindow extends StackPane {
         chatHost.getStyleClass().add("chat-host");
         chatHost.getChildren().add(emptyState);
 
-        BorderPane layout = new BorderPane(chatHost);
+        layout = new BorderPane(chatHost);
         layout.setLeft(side);
         layout.setTop(new VBox(noticeBar(), new InvitationBar(vm.invitations())));
 
@@ -212,6 +220,52 @@ public final class MainWindow extends StackPane {
     }
 
     /**
+     * Takes the window's parts off and gives them back one a frame (the user's header, the start row, the tabs, the
+     * contacts, the bars above), then runs {@code then}: in a fresh JVM the window's first styling costs the FX
+     * thread over 100 ms in one frame on a small machine, in small frames it runs smoothly. A conversation opened
+     * meanwhile comes in pieces of its own, between the window's (see {@link im.natter.ui.fx.FrameShare}).
+     */
+    public void unfold(Runnable then) {
+        if (unfolding != null) {
+            throw new IllegalStateException("already unfolded");
+        }
+        List<Runnable> steps = new ArrayList<>();
+        List<Node> sideParts = List.copyOf(side.getChildren());
+        side.getChildren().clear();
+        for (Node part : sideParts) {
+            if (part == header) {
+                // the header's rows (who, presence, connection) are each as dear as the start row
+                List<Node> rows = List.copyOf(header.getChildren());
+                header.getChildren().clear();
+                steps.add(() -> side.getChildren().add(header));
+                rows.forEach(row -> steps.add(() -> header.getChildren().add(row)));
+            } else if (part == tabs) {
+                // the tab strip, then the list of chats in it
+                Node chats = chatsTab.getContent();
+                chatsTab.setContent(null);
+                steps.add(() -> side.getChildren().add(tabs));
+                steps.add(() -> chatsTab.setContent(chats));
+            } else {
+                steps.add(() -> side.getChildren().add(part));
+            }
+        }
+        if (tabs.getSelectionModel().getSelectedItem() != contactsTab) {
+            Node contacts = contactsTab.getContent();
+            contactsTab.setContent(null);
+            steps.add(() -> contactsTab.setContent(contacts));
+        }
+        Node bars = layout.getTop();
+        layout.setTop(null);
+        steps.add(() -> layout.setTop(bars));
+        unfolding = FrameSteps.start(steps, then);
+    }
+
+    /** Whether all of the window is there (it was never folded, or it has unfolded). */
+    public boolean isWhole() {
+        return unfolding == null || unfolding.isDone();
+    }
+
+    /**
      * Warms the views that open conversations while nothing is open yet: the prepared samples are shown hidden in
      * the place of the open conversation, a step a frame (see {@link IdleWarmUp}). Opening a conversation stops it.
      */
@@ -260,6 +314,9 @@ public final class MainWindow extends StackPane {
 
     /** Closes every chat view this window made. */
     public void dispose() {
+        if (unfolding != null) {
+            unfolding.stop();
+        }
         if (warmUp != null) {
             warmUp.cancel();
         }

@@ -1,11 +1,13 @@
 package im.natter.ui.conversations;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKey;
 import im.natter.testsupport.display.VirtualDisplayExtension;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.fakes.FakeServices;
 import im.natter.ui.chat.ChatFixtures;
 import java.time.Duration;
@@ -52,6 +54,8 @@ class ConversationListViewFxIT {
 
     @Test
     void clickingARowOpensItAndTheHighlightFollowsItWhenItMoves(FxRobot robot) {
+        // the first rows come a few a frame
+        Eventually.until("all rows shown", () -> onFx(view::showsAllRows));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.items()).extracting(ConversationListItem::name).containsExactly("carol", "bob");
 
@@ -71,6 +75,7 @@ class ConversationListViewFxIT {
 
     @Test
     void longHebrewAndArabicPreviewsShowWithoutFailing(FxRobot robot) {
+        Eventually.until("all rows shown", () -> onFx(view::showsAllRows));
         String hebrew = "שלום, רציתי לספר לך שהפגישה של מחר עברה לשעה שלוש אחרי הצהריים בחדר הגדול";
         String arabic = "مرحبا، أردت أن أخبرك أن اجتماع الغد قد تم نقله إلى الساعة الثالثة بعد الظهر";
         f.fakes.clock.advance(Duration.ofMinutes(1));

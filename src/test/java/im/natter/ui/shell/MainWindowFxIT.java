@@ -1,5 +1,6 @@
 package im.natter.ui.shell;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,8 @@ import im.natter.ui.fx.Theme;
 import im.natter.ui.fx.UiFixture;
 import im.natter.ui.roster.ContactListItem;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import im.natter.testsupport.Eventually;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -109,6 +112,58 @@ class MainWindowFxIT {
         failures.assertNone();
         robot.interact(() -> window.getScene().getWindow().setWidth(800));
         failures.assertNone();
+    }
+
+    @Test
+    void unfoldsAPartAFrameThenRunsWhatComesAfter(FxRobot robot) {
+        AtomicInteger after = new AtomicInteger();
+        MainWindow[] folded = new MainWindow[1];
+        robot.interact(() -> {
+            folded[0] = newWindow();
+            window.getScene().setRoot(folded[0]);
+            folded[0].unfold(after::incrementAndGet);
+            // taken off at once, so that the window's first frame styles only its frame
+            assertThat(folded[0].isWhole()).isFalse();
+            assertThat(folded[0].lookup("#own-name")).isNull();
+            assertThat(folded[0].lookup("#start-chat")).isNull();
+        });
+        Eventually.until("the window whole", () -> onFx(folded[0]::isWhole));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(after.get()).isEqualTo(1);
+        assertThat(robot.lookup("#own-name").tryQuery()).isPresent();
+        assertThat(robot.lookup("#start-chat").tryQuery()).isPresent();
+        assertThat(robot.lookup("#connection-text").tryQuery()).isPresent();
+        assertThat(robot.lookup("#roster-list").tryQuery()).isPresent();
+        assertThat(robot.lookup("conversation list").tryQuery()).isPresent();
+        // the side column in the order it was made
+        assertThat(folded[0].tabs().getParent().getChildrenUnmodifiable()).hasSize(3).last()
+                .isSameAs(folded[0].tabs());
+    }
+
+    @Test
+    void aConversationOpenedWhileUnfoldingShowsAndTheWindowStillComesWhole(FxRobot robot) {
+        AtomicInteger after = new AtomicInteger();
+        MainWindow[] folded = new MainWindow[1];
+        robot.interact(() -> {
+            folded[0] = newWindow();
+            window.getScene().setRoot(folded[0]);
+            folded[0].unfold(after::incrementAndGet);
+            vm.open(ConversationKey.chat(ALICE, Address.of("bob@example.org")));
+        });
+        assertThat(robot.lookup("#chat-bob-example-org").tryQuery()).isPresent();
+        Eventually.until("the window whole", () -> onFx(folded[0]::isWhole));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(after.get()).isEqualTo(1);
+        assertThat(robot.lookup("#start-chat").tryQuery()).isPresent();
+        assertThat(robot.lookup("#chat-bob-example-org").tryQuery()).isPresent();
+    }
+
+    private MainWindow newWindow() {
+        return new MainWindow(vm, new StackPane(new Label("conversation list")), key -> {
+            Label chat = new Label("Chat with " + vm.displayNameOf(key.peer()));
+            chat.setId("chat-" + key.peer().value().replaceAll("[^a-z0-9]", "-"));
+            return new StackPane(chat);
+        });
     }
 
     private void pushHebrewAndArabic(String status) {

@@ -1,5 +1,6 @@
 package im.natter.ui.shell;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,7 @@ import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.Contact;
 import im.natter.domain.model.Subscription;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.display.VirtualDisplayExtension;
 import im.natter.ui.NatterUi;
 import im.natter.ui.fx.UiFixture;
@@ -39,6 +41,9 @@ class NatterUiFxIT {
 
     @Test
     void opensTheMainWindowFromTheArchiveSignsInAndSavesTheWindowOnClose(FxRobot robot) {
+        // the window comes a part a frame
+        Eventually.until("the main window whole", () -> onFx(() ->
+                stage.getScene().getRoot() instanceof MainWindow window && window.isWhole()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#own-address").queryAs(Label.class).getText()).isEqualTo("alice@example.org");
         assertThat(robot.lookup("#connection-text").queryAs(Label.class).getText()).isEqualTo("Online");
