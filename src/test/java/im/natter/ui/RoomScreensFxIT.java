@@ -95,6 +95,9 @@ class RoomScreensFxIT {
                 .map(i -> i.name()).toList()).containsAll(List.of("A room", "Book club")));
 
         robot.clickOn("A room");
+        // the room's timeline and people come a frame each after its header
+        Eventually.until("the room view whole", () -> onFx(() -> robot.lookup(".room-view")
+                .tryQueryAs(im.natter.ui.room.RoomView.class).map(im.natter.ui.room.RoomView::isWhole).orElse(false)));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.openKeyProperty().get()).isEqualTo(TEA_KEY);
         assertThat(robot.lookup("#room-title").queryAs(Label.class).getText()).isEqualTo("A room");

@@ -155,6 +155,16 @@ public final class ChatView extends BorderPane {
         return composerBox;
     }
 
+    /** Whether the view has come whole: its list and composer are in, and its rows no longer come a few a frame. */
+    public boolean isOpenedFully() {
+        return getCenter() != null && getBottom() != null && shownRows.isFull();
+    }
+
+    /** The message list with what goes around it, also in the first frame, before it is in the view. */
+    public Node messagesPart() {
+        return messagesPart;
+    }
+
     Button sendButton() {
         return send;
     }

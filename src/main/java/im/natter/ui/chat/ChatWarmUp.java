@@ -48,6 +48,7 @@ public final class ChatWarmUp implements IdleWarmUp.Sample {
         ChatViewModel vm = new ChatViewModel(services, key);
         vm.setPeerName("Sample");
         ChatView view = IdleWarmUp.withoutIds(new ChatView(vm));
+        IdleWarmUp.withoutIds(view.messagesPart());
         IdleWarmUp.withoutIds(view.composerPart());
         List<ChatMessage> messages = messages(key, null);
         preload(view, messages.getFirst());

@@ -1,24 +1,17 @@
 package im.natter.ui.conversations;
 
 import im.natter.domain.model.ConversationKey;
-import im.natter.ui.fx.FrameShare;
-import im.natter.ui.fx.RowPace;
+import im.natter.ui.fx.FirstRows;
 import im.natter.ui.fx.WrapGuard;
-import javafx.animation.AnimationTimer;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The conversation list: newest first, the open one highlighted; choosing a row opens it.
- *
- * <p>Its first rows come a few a frame (one, then more while frames stay short: {@link RowPace}), since a row's first
- * styling in a fresh JVM is dear and a whole screenful in one frame would stall it; once all are shown the list
- * follows the conversations as they change.
+ * The conversation list: newest first, the open one highlighted; choosing a row opens it. Its first rows come a few
+ * a frame ({@link FirstRows}); then it follows the conversations as they change.
  */
 public final class ConversationListView extends VBox {
 
@@ -27,21 +20,7 @@ public final class ConversationListView extends VBox {
 
     private final ConversationListViewModel vm;
     private final ListView<ConversationListItem> list = new ListView<>();
-    /** The rows shown while they come a few a frame; the list shows the view model's items once all have come. */
-    private final ObservableList<ConversationListItem> firstRows = FXCollections.observableArrayList();
-    private final RowPace rowPace = new RowPace(FIRST_ROWS, MOST_ROWS_PER_FRAME);
-    private final AnimationTimer growing = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            rowPace.pulse(now);
-            if (laidOut && !vm.items().isEmpty() && FrameShare.take(now)) {
-                growRows();
-            }
-        }
-    };
-    private boolean allRows;
-    /** The list has been laid out in a window, so that its first row gets a frame of its own. */
-    private boolean laidOut;
+    private final FirstRows<ConversationListItem> firstRows;
     private boolean syncing;
 
     public ConversationListView(ConversationListViewModel vm) {
@@ -50,7 +29,8 @@ public final class ConversationListView extends VBox {
         getStylesheets().add(ConversationListView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
         list.setId("conversation-list");
         list.getStyleClass().add("conversation-list");
-        list.setItems(firstRows);
+        firstRows = new FirstRows<>(list, vm.items(), FIRST_ROWS, MOST_ROWS_PER_FRAME,
+                () -> showSelected(vm.selectedProperty().get()));
         list.setCellFactory(lv -> new ConversationCell());
         var empty = new Label("No conversations yet.\nStart one from your contacts.");
         empty.getStyleClass().add("conversations-empty");
@@ -73,51 +53,12 @@ public final class ConversationListView extends VBox {
         });
         vm.selectedProperty().addListener((obs, old, key) -> showSelected(key));
         // a new or re-sorted row must not lose (or steal) the highlight
-        vm.items().addListener((ListChangeListener<ConversationListItem>) c -> {
-            showSelected(vm.selectedProperty().get());
-            growIfShown();
-        });
-        sceneProperty().addListener((obs, old, scene) -> {
-            laidOut = false;
-            growIfShown();
-        });
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        laidOut = true;
-    }
-
-    private void growIfShown() {
-        if (allRows || getScene() == null || vm.items().isEmpty()) {
-            growing.stop();
-        } else {
-            growing.start();
-        }
-    }
-
-    private void growRows() {
-        int all = vm.items().size();
-        if (all == 0) {
-            return;
-        }
-        int next = firstRows.size() + rowPace.next();
-        if (next < all) {
-            firstRows.setAll(vm.items().subList(0, next));
-            showSelected(vm.selectedProperty().get());
-            return;
-        }
-        allRows = true;
-        growing.stop();
-        list.setItems(vm.items());
-        firstRows.clear();
-        showSelected(vm.selectedProperty().get());
+        vm.items().addListener((ListChangeListener<ConversationListItem>) c -> showSelected(vm.selectedProperty().get()));
     }
 
     /** Whether the first rows have all come, and the list follows the conversations as they change. */
     boolean showsAllRows() {
-        return allRows;
+        return firstRows.isAll();
     }
 
     ListView<ConversationListItem> listView() {

@@ -1,6 +1,7 @@
 package im.natter.ui.room;
 
 import atlantafx.base.theme.Styles;
+import im.natter.ui.fx.FirstRows;
 import im.natter.ui.fx.WrapGuard;
 import java.util.Set;
 import javafx.scene.control.ContextMenu;
@@ -17,6 +18,7 @@ public final class OccupantListPane extends VBox {
 
     private final OccupantListViewModel vm;
     private final ListView<OccupantRow> list = new ListView<>();
+    private final FirstRows<OccupantRow> firstRows;
 
     public OccupantListPane(OccupantListViewModel vm) {
         this.vm = vm;
@@ -24,7 +26,8 @@ public final class OccupantListPane extends VBox {
         setId("occupant-pane");
         list.setId("occupant-list");
         list.getStyleClass().add("occupant-list");
-        list.setItems(vm.rows());
+        // a crowded room's first screenful of people comes a few rows a frame
+        firstRows = new FirstRows<>(list, vm.rows(), 1, 8, () -> { });
         list.setCellFactory(lv -> new OccupantCell(this::menuFor));
         list.setFocusTraversable(false);
         Label empty = new Label("Nobody here yet");
@@ -41,6 +44,11 @@ public final class OccupantListPane extends VBox {
         getChildren().addAll(error, list);
         setPrefWidth(220);
         setMinWidth(180);
+    }
+
+    /** Whether the first rows have all come, and the list follows the people as they come and go. */
+    public boolean showsAllRows() {
+        return firstRows.isAll();
     }
 
     ListView<OccupantRow> listView() {

@@ -4,8 +4,10 @@ import atlantafx.base.theme.Styles;
 import im.natter.domain.model.NotificationLevel;
 import im.natter.domain.model.RoomStatus;
 import im.natter.ui.chat.ChatView;
+import im.natter.ui.fx.FrameSteps;
 import im.natter.ui.fx.InitialsAvatar;
 import im.natter.ui.fx.WrapGuard;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -45,6 +47,8 @@ public final class RoomView extends BorderPane implements AutoCloseable {
     private final OccupantListPane occupants;
     private final MenuButton menu = new MenuButton();
     private final ToggleButton peopleToggle = new ToggleButton();
+    /** The timeline and then the people come a frame each after the header, when the view first shows. */
+    private FrameSteps unfolding;
 
     public RoomView(RoomViewModel vm) {
         this.vm = vm;
@@ -53,16 +57,31 @@ public final class RoomView extends BorderPane implements AutoCloseable {
         chat = new ChatView(vm.timeline(), false);
         occupants = new OccupantListPane(vm.occupants());
         setTop(new VBox(header(), outBar(), errorBar()));
-        setCenter(chat);
-        setRight(occupants);
         occupants.visibleProperty().bind(peopleToggle.selectedProperty());
         occupants.managedProperty().bind(occupants.visibleProperty());
         composer();
+        // a room's first styling (its timeline with the composer, its occupant list) is too dear for one frame
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && unfolding == null) {
+                unfolding = FrameSteps.start(List.of(() -> setCenter(chat), () -> setRight(occupants)), () -> { });
+            }
+        });
+    }
+
+    /**
+     * Whether all of the view is there: its timeline and its people come a frame each after it first shows, then
+     * their first rows a few a frame.
+     */
+    public boolean isWhole() {
+        return unfolding != null && unfolding.isDone() && chat.isOpenedFully() && occupants.showsAllRows();
     }
 
     /** Stops following the room; the shell calls it when the view is let go. */
     @Override
     public void close() {
+        if (unfolding != null) {
+            unfolding.stop();
+        }
         chat.dispose();
         vm.dispose();
     }

@@ -54,7 +54,10 @@ public final class RoomWarmUp implements IdleWarmUp.Sample {
         ConversationKey key = new ConversationKey(ACCOUNT, ROOM, ConversationKind.ROOM);
         RoomViewModel vm = new RoomViewModel(services, key, 0, k -> { });
         RoomView view = IdleWarmUp.withoutIds(new RoomView(vm));
+        // the parts a view brings in after its first frame are not in it yet
+        IdleWarmUp.withoutIds(view.chatView());
         IdleWarmUp.withoutIds(view.chatView().composerPart());
+        IdleWarmUp.withoutIds(view.occupantPane());
         List<Occupant> people = new ArrayList<>();
         RoomRole[] roles = {RoomRole.MODERATOR, RoomRole.PARTICIPANT, RoomRole.PARTICIPANT, RoomRole.VISITOR};
         RoomAffiliation[] affiliations = {RoomAffiliation.ADMIN, RoomAffiliation.MEMBER, RoomAffiliation.NONE,

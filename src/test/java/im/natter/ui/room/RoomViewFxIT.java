@@ -1,10 +1,12 @@
 package im.natter.ui.room;
 
+import static im.natter.ui.fx.FxCalls.onFx;
 import static im.natter.ui.room.RoomFixtures.TEA;
 import static im.natter.ui.room.RoomFixtures.TEA_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.display.Screenshots;
 import im.natter.testsupport.display.VirtualDisplayExtension;
 import im.natter.testsupport.fakes.FakeServices;
@@ -57,6 +59,8 @@ class RoomViewFxIT {
             view[0] = new RoomView(vm);
             host.getChildren().setAll(view[0]);
         });
+        // its timeline and its people come a frame each after its header
+        Eventually.until("the room view whole", () -> onFx(view[0]::isWhole));
         WaitForAsyncUtils.waitForFxEvents();
         return view[0];
     }
@@ -194,6 +198,7 @@ class RoomViewFxIT {
             view[0] = new RoomView(vm);
             host.getChildren().setAll(view[0]);
         });
+        Eventually.until("the room view whole", () -> onFx(view[0]::isWhole));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(view[0].chatView().messageList().getItems()).extracting(MessageListItem::divider)

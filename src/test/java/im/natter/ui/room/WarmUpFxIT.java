@@ -68,7 +68,7 @@ class WarmUpFxIT {
         AtomicBoolean foundById = new AtomicBoolean();
         Runnable watch = () -> {
             // a lookup by id finds the real views only, never a hidden sample's nodes
-            foundById.compareAndSet(false, host.lookup("#message-input") != null
+            foundById.compareAndSet(false, host.lookup("#message-input") != null || host.lookup("#message-list") != null
                     || host.lookup("#occupant-list") != null || host.lookup("#room-title") != null);
             for (Node n : host.getChildren()) {
                 if (n != field) {
