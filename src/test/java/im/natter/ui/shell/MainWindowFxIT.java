@@ -47,12 +47,7 @@ class MainWindowFxIT {
         vm = new MainViewModel(ui.services, new AccountSettings(ALICE, "natter-t", null, false, List.of()), true);
         vm.activate();
         DemoData.roster(ui.fakes);
-        window = new MainWindow(vm, new StackPane(new Label("conversation list")),
-                key -> {
-                    Label chat = new Label("Chat with " + vm.displayNameOf(key.peer()));
-                    chat.setId("chat-" + key.peer().value().replaceAll("[^a-z0-9]", "-"));
-                    return new StackPane(chat);
-                });
+        window = newWindow();
         Scene scene = new Scene(window, 1100, 720);
         Theme.style(scene);
         stage.setScene(scene);
@@ -119,9 +114,7 @@ class MainWindowFxIT {
         AtomicInteger after = new AtomicInteger();
         MainWindow[] folded = new MainWindow[1];
         robot.interact(() -> {
-            folded[0] = newWindow();
-            window.getScene().setRoot(folded[0]);
-            folded[0].unfold(after::incrementAndGet);
+            folded[0] = showUnfolding(after);
             // taken off at once, so that the window's first frame styles only its frame
             assertThat(folded[0].isWhole()).isFalse();
             assertThat(folded[0].lookup("#own-name")).isNull();
@@ -145,9 +138,7 @@ class MainWindowFxIT {
         AtomicInteger after = new AtomicInteger();
         MainWindow[] folded = new MainWindow[1];
         robot.interact(() -> {
-            folded[0] = newWindow();
-            window.getScene().setRoot(folded[0]);
-            folded[0].unfold(after::incrementAndGet);
+            folded[0] = showUnfolding(after);
             vm.open(ConversationKey.chat(ALICE, Address.of("bob@example.org")));
         });
         assertThat(robot.lookup("#chat-bob-example-org").tryQuery()).isPresent();
@@ -156,6 +147,14 @@ class MainWindowFxIT {
         assertThat(after.get()).isEqualTo(1);
         assertThat(robot.lookup("#start-chat").tryQuery()).isPresent();
         assertThat(robot.lookup("#chat-bob-example-org").tryQuery()).isPresent();
+    }
+
+    /** A new window in place of the test's, unfolding; {@code after} counts the runs of what comes after. */
+    private MainWindow showUnfolding(AtomicInteger after) {
+        MainWindow folded = newWindow();
+        window.getScene().setRoot(folded);
+        folded.unfold(after::incrementAndGet);
+        return folded;
     }
 
     private MainWindow newWindow() {
