@@ -67,6 +67,7 @@ public final class MainWindow extends StackPane {
     private final RosterView rosterView;
     private final VBox side;
     private final VBox header;
+    private final VBox startBox;
     private final BorderPane layout;
     private IdleWarmUp warmUp;
     private FrameSteps unfolding;
@@ -96,7 +97,8 @@ public final class MainWindow extends StackPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         header = header();
-        side = new VBox(header, startRow(), tabs);
+        startBox = startRow();
+        side = new VBox(header, startBox, tabs);
         side.getStyleClass().add("side-column");
         side.setPrefWidth(300);
         side.setMinWidth(260);
@@ -230,25 +232,18 @@ public final class MainWindow extends StackPane {
             throw new IllegalStateException("already unfolded");
         }
         List<Runnable> steps = new ArrayList<>();
-        List<Node> sideParts = List.copyOf(side.getChildren());
         side.getChildren().clear();
-        for (Node part : sideParts) {
-            if (part == header) {
-                // the header's rows (who, presence, connection) are each as dear as the start row
-                List<Node> rows = List.copyOf(header.getChildren());
-                header.getChildren().clear();
-                steps.add(() -> side.getChildren().add(header));
-                rows.forEach(row -> steps.add(() -> header.getChildren().add(row)));
-            } else if (part == tabs) {
-                // the tab strip, then the list of chats in it
-                Node chats = chatsTab.getContent();
-                chatsTab.setContent(null);
-                steps.add(() -> side.getChildren().add(tabs));
-                steps.add(() -> chatsTab.setContent(chats));
-            } else {
-                steps.add(() -> side.getChildren().add(part));
-            }
-        }
+        steps.add(() -> side.getChildren().add(header));
+        // the header's rows (who, presence, connection) are each as dear as the start row
+        List<Node> rows = List.copyOf(header.getChildren());
+        header.getChildren().clear();
+        rows.forEach(row -> steps.add(() -> header.getChildren().add(row)));
+        steps.add(() -> side.getChildren().add(startBox));
+        // the tab strip, then the list of chats in it
+        Node chats = chatsTab.getContent();
+        chatsTab.setContent(null);
+        steps.add(() -> side.getChildren().add(tabs));
+        steps.add(() -> chatsTab.setContent(chats));
         if (tabs.getSelectionModel().getSelectedItem() != contactsTab) {
             Node contacts = contactsTab.getContent();
             contactsTab.setContent(null);
