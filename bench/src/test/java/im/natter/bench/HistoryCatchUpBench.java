@@ -353,7 +353,7 @@ public final class HistoryCatchUpBench {
             results.add(back.result(back.online).withStall(frames.longestGap(back.online, end),
                     frames.count(back.online, back.done), String.format(Locale.ROOT,
                             "chat open all along; frames %s; longest: %s; most FX-thread CPU in a frame (cpu/wall): %s",
-                            frames.gapsSummary(back.online, back.done), frames.longest(back.online, end),
+                            frames.gapsSummary(back.online, back.done), frames.longestParts(back.online, end),
                             frames.mostCpu(back.online, end))));
         }
         return results;
@@ -371,7 +371,7 @@ public final class HistoryCatchUpBench {
                         + " most FX-thread CPU in a frame (cpu/wall): %s; frames of the opening's first 600 ms over 4 ms"
                         + " FX-thread CPU (cpu/wall@+ms after the opening): %s", shown,
                         frames.longestGap(settled, end) / 1e6,
-                        frames.gapsSummary(watch.online, watch.done), frames.longest(watch.online, end),
+                        frames.gapsSummary(watch.online, watch.done), frames.longestParts(watch.online, end),
                         frames.mostCpu(watch.online, end), opened.get() > 1
                                 ? frames.busyFrames(opened.get(), opened.get() + 600_000_000L) : "none"));
     }

@@ -251,7 +251,7 @@ public final class RoomJoinBench {
         }
         return new Round(scenario, number, expected, start - call, joined.get() - start, usable,
                 caughtUp.get() - start, frames.longestGap(call, end), frames.longestGap(start, end),
-                opened.get() == 0 ? -1 : opened.get() - start, frames.longest(start, end),
+                opened.get() == 0 ? -1 : opened.get() - start, frames.longestParts(start, end),
                 frames.gapsSummary(call, end) + "; most FX-thread CPU in a frame (cpu/wall): "
                         + frames.mostCpu(start, end));
     }
