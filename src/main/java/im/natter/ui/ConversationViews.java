@@ -10,6 +10,7 @@ import im.natter.ui.chat.ChatView;
 import im.natter.ui.chat.ChatViewModel;
 import im.natter.ui.conversations.ConversationListView;
 import im.natter.ui.conversations.ConversationListViewModel;
+import im.natter.ui.conversations.ConversationListWarmUp;
 import im.natter.ui.roster.ContactListItem;
 import im.natter.ui.roster.RosterRow;
 import im.natter.ui.shell.MainViewModel;
@@ -67,6 +68,8 @@ final class ConversationViews implements NatterUi.ChatSide {
     @Override
     public List<Supplier<? extends IdleWarmUp.Sample>> warmUpSamples(UiServices services) {
         List<Supplier<? extends IdleWarmUp.Sample>> samples = new ArrayList<>();
+        // first: a first start's list is empty until the catch-up, which waits for the warm-up, brings conversations
+        samples.add(ConversationListWarmUp::sample);
         samples.add(() -> ChatWarmUp.sample(services));
         if (services.rooms() != null) {
             samples.add(() -> RoomWarmUp.sample(services));

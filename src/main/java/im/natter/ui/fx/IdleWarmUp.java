@@ -62,6 +62,7 @@ public final class IdleWarmUp extends AnimationTimer {
     private boolean built;
     private boolean cancelled;
     private int steps;
+    private Runnable whenDone = () -> { };
 
     private IdleWarmUp() {
     }
@@ -157,6 +158,24 @@ public final class IdleWarmUp extends AnimationTimer {
         stop();
         finishCurrent();
         ready.clear();
+        doneMaybe();
+    }
+
+    /**
+     * Runs {@code then} on the FX thread once every sample has been shown and let go, or the warm-up was cancelled;
+     * at once when that is so already. Call on the FX thread.
+     */
+    public void whenDone(Runnable then) {
+        whenDone = then;
+        doneMaybe();
+    }
+
+    private void doneMaybe() {
+        if (isDone()) {
+            Runnable then = whenDone;
+            whenDone = () -> { };
+            then.run();
+        }
     }
 
     /** Whether every sample has been shown and let go (or the warm-up was cancelled). */
@@ -184,6 +203,7 @@ public final class IdleWarmUp extends AnimationTimer {
         if (!cancelled && current == null && ready.isEmpty()) {
             stop();
         }
+        doneMaybe();
     }
 
     @Override
@@ -197,6 +217,7 @@ public final class IdleWarmUp extends AnimationTimer {
             if (current == null) {
                 if (built) {
                     stop();
+                    doneMaybe();
                 }
                 return;
             }
@@ -216,6 +237,10 @@ public final class IdleWarmUp extends AnimationTimer {
         }
         if (!more) {
             finishCurrent();
+            if (built && ready.isEmpty()) {
+                stop();
+                doneMaybe();
+            }
         }
     }
 

@@ -6,12 +6,14 @@ import atlantafx.base.theme.PrimerLight;
 import im.natter.testsupport.Eventually;
 import im.natter.testsupport.display.VirtualDisplayExtension;
 import im.natter.ui.chat.ChatWarmUp;
+import im.natter.ui.conversations.ConversationListWarmUp;
 import im.natter.ui.fx.FxFailures;
 import im.natter.ui.fx.IdleWarmUp;
 import im.natter.ui.fx.Theme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -56,7 +58,8 @@ class WarmUpFxIT {
     }
 
     private List<Supplier<? extends IdleWarmUp.Sample>> samples() {
-        return List.of(() -> ChatWarmUp.sample(f.chat.ui), () -> RoomWarmUp.sample(f.chat.ui));
+        return List.of(ConversationListWarmUp::sample, () -> ChatWarmUp.sample(f.chat.ui),
+                () -> RoomWarmUp.sample(f.chat.ui));
     }
 
     @Test
@@ -66,10 +69,13 @@ class WarmUpFxIT {
         AtomicBoolean rowsMade = new AtomicBoolean();
         AtomicBoolean everShown = new AtomicBoolean();
         AtomicBoolean foundById = new AtomicBoolean();
+        AtomicBoolean conversationRowsMade = new AtomicBoolean();
+        AtomicInteger done = new AtomicInteger();
         Runnable watch = () -> {
             // a lookup by id finds the real views only, never a hidden sample's nodes
             foundById.compareAndSet(false, host.lookup("#message-input") != null || host.lookup("#message-list") != null
-                    || host.lookup("#occupant-list") != null || host.lookup("#room-title") != null);
+                    || host.lookup("#occupant-list") != null || host.lookup("#room-title") != null
+                    || host.lookup("#conversation-list") != null);
             for (Node n : host.getChildren()) {
                 if (n != field) {
                     if (!seen.contains(n)) {
@@ -80,6 +86,9 @@ class WarmUpFxIT {
                     rowsMade.compareAndSet(false, n.lookupAll(".message-cell").stream()
                             .anyMatch(c -> c.getStyleClass().contains("message-cell") && c.getScene() != null
                                     && ((javafx.scene.control.ListCell<?>) c).getItem() != null));
+                    conversationRowsMade.compareAndSet(false, n.lookupAll(".conversation-cell").stream()
+                            .anyMatch(c -> c.getScene() != null
+                                    && ((javafx.scene.control.ListCell<?>) c).getItem() != null));
                 }
             }
         };
@@ -87,15 +96,19 @@ class WarmUpFxIT {
         robot.interact(() -> {
             host.getScene().addPostLayoutPulseListener(watch);
             warmUp[0] = IdleWarmUp.start(host, samples());
+            warmUp[0].whenDone(done::incrementAndGet);
         });
 
         Eventually.until("the warm-up ends", () -> warmUp[0].isDone());
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> host.getScene().removePostLayoutPulseListener(watch));
 
-        assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).isInstanceOf(im.natter.ui.chat.ChatView.class);
-        assertThat(seen.get(1)).isInstanceOf(RoomView.class);
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(0).getStyleClass()).contains("conversation-list-view");
+        assertThat(seen.get(1)).isInstanceOf(im.natter.ui.chat.ChatView.class);
+        assertThat(seen.get(2)).isInstanceOf(RoomView.class);
+        assertThat(conversationRowsMade).as("sample conversation rows were made").isTrue();
+        assertThat(done).as("told once that the warm-up is done").hasValue(1);
         assertThat(everShown).as("a sample was visible or took the mouse").isFalse();
         assertThat(rowsMade).as("sample rows were made").isTrue();
         assertThat(foundById).as("a sample's node was found by its id").isFalse();
@@ -116,10 +129,15 @@ class WarmUpFxIT {
         Eventually.until("a sample is in the window", () -> Eventually.value("children",
                 () -> host.getChildren().size()) > 1);
 
-        robot.interact(() -> warmUp[0].cancel());
+        AtomicInteger done = new AtomicInteger();
+        robot.interact(() -> {
+            warmUp[0].whenDone(done::incrementAndGet);
+            warmUp[0].cancel();
+        });
 
         assertThat(host.getChildren()).containsExactly(field);
         assertThat(warmUp[0].isDone()).isTrue();
+        assertThat(done).hasValue(1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(host.getChildren()).containsExactly(field);
         failures.assertNone();
