@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Catches up with the server's archive (XEP-0313) after every sign-in that did not resume the previous session:
@@ -78,6 +79,9 @@ public final class HistorySyncService {
     private final Map<AccountId, java.time.Instant> startedAt = new HashMap<>();
     /** Server and client clocks disagree a little; repeats from the overlap are recognised by their keys. */
     private static final Duration CLOCK_MARGIN = Duration.ofMinutes(5);
+    /** Completed when catch-ups may run; held while a starting UI has not settled ({@link #holdWhileUiStarts}). */
+    private volatile CompletableFuture<Void> uiSettled = CompletableFuture.completedFuture(null);
+    private volatile Duration longestHold = Duration.ZERO;
 
     /** Without a message store: catches up, but {@link #fetchOlder} always starts at the server's newest page. */
     public HistorySyncService(HistoryPort history, SyncStateStore syncStates, ConversationStore conversations,
@@ -104,10 +108,10 @@ public final class HistorySyncService {
                 // the break cut off (the account's or a room's) is not started again by anything, so it goes on
                 // from its cursor now
                 if (!resumed) {
-                    worker.execute(() -> {
+                    afterUiSettled(() -> worker.execute(() -> {
                         retries.remove(account);
                         catchUp(account);
-                    });
+                    }));
                 } else {
                     worker.execute(() -> {
                         if (unfinished.contains(account)) {
@@ -124,6 +128,35 @@ public final class HistorySyncService {
                 // a catch-up in progress fails on its next page and starts again on the next sign-in
             }
         });
+    }
+
+    /**
+     * A UI is starting: the catch-ups of sign-ins from now until it {@link #uiSettled() has settled} wait for that,
+     * at most {@code longest} after the first of them. A first start styles its window and views in a JVM that has
+     * run none of their code yet; on a small machine a catch-up beside it (the server's answers, storing them, the
+     * rows they add) takes the cores those frames need. Messages that arrive live are not held, the archive is on
+     * screen already, and a user who opens a conversation settles the UI at once.
+     */
+    public void holdWhileUiStarts(Duration longest) {
+        if (longest.isNegative() || longest.isZero()) {
+            throw new IllegalArgumentException("longest must be positive");
+        }
+        longestHold = longest;
+        uiSettled = new CompletableFuture<>();
+    }
+
+    /** The starting UI has settled: held catch-ups start now, later ones are not held. Any thread; never blocks. */
+    public void uiSettled() {
+        uiSettled.complete(null);
+    }
+
+    private void afterUiSettled(Runnable start) {
+        CompletableFuture<Void> settled = uiSettled;
+        if (!settled.isDone()) {
+            // the bound counts from a sign-in, not from the start: a first sign-in may follow minutes of typing
+            settled.completeOnTimeout(null, longestHold.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        settled.thenRun(start);
     }
 
     /**

@@ -87,6 +87,8 @@ public final class NatterUi {
         startup.mainProperty().addListener((o, was, vm) -> showMain(vm));
         stage.show();
         warmUp = IdleWarmUp.prepare(chatSide.warmUpSamples(services));
+        // the window has settled when its first views are styled: warmed, or the user opened one first
+        warmUp.whenDone(startup::settled);
         startup.start();
     }
 

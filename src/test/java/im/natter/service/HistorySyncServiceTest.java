@@ -13,6 +13,7 @@ import im.natter.domain.model.DeliveryState;
 import im.natter.domain.model.Direction;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.MessageSource;
+import im.natter.testsupport.Eventually;
 import im.natter.testsupport.fakes.FakeServices;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ class HistorySyncServiceTest {
     private static final Address CAROL = Address.of("carol@example.org");
 
     private final FakeServices s = new FakeServices();
-    private final List<HistorySyncProgress> progress = new ArrayList<>();
+    // the held catch-up of one test runs on the JDK's timer thread
+    private final List<HistorySyncProgress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger added = new AtomicInteger();
     private int archiveSeq;
 
@@ -64,6 +66,35 @@ class HistorySyncServiceTest {
 
     private List<String> bodies() {
         return s.archive.all().stream().map(ChatMessage::body).toList();
+    }
+
+    @Test
+    void aStartingUiHoldsTheCatchUpUntilItHasSettledAndLaterSignInsAreNotHeld() {
+        for (int i = 1; i <= 5; i++) {
+            s.xmpp.archive(archived(BOB, Direction.INCOMING, "m" + i, "o" + i));
+        }
+        s.history.holdWhileUiStarts(Duration.ofMinutes(10));
+        signIn();
+        assertThat(bodies()).isEmpty();
+        assertThat(progress).isEmpty();
+
+        s.history.uiSettled();
+
+        assertThat(bodies()).hasSize(5);
+        assertThat(progress.getLast().done()).isTrue();
+        s.xmpp.archive(archived(CAROL, Direction.INCOMING, "later", "o6"));
+        dropConnection();
+        signIn();
+        assertThat(bodies()).hasSize(6);
+    }
+
+    @Test
+    void aHeldCatchUpStartsAfterTheLongestHoldWhenTheUiNeverSettles() {
+        s.xmpp.archive(archived(BOB, Direction.INCOMING, "m1", "o1"));
+        s.history.holdWhileUiStarts(Duration.ofMillis(20));
+        signIn();
+        Eventually.until("the held catch-up ran", () -> !progress.isEmpty() && progress.getLast().done());
+        assertThat(bodies()).containsExactly("m1");
     }
 
     @Test

@@ -6,6 +6,7 @@ import im.natter.service.AccountService;
 import im.natter.ui.UiServices;
 import im.natter.ui.signin.SignInViewModel;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,6 +20,8 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class StartupViewModel {
 
     private static final System.Logger LOG = System.getLogger(StartupViewModel.class.getName());
+    /** The longest a sign-in's history catch-up waits for the starting window to settle. */
+    static final Duration LONGEST_HOLD = Duration.ofSeconds(3);
 
     private final UiServices services;
     private final SimpleObjectProperty<SignInViewModel> signIn = new SimpleObjectProperty<>();
@@ -29,8 +32,15 @@ public final class StartupViewModel {
         this.services = services;
     }
 
-    /** Reads settings and the credential store on the background executor, then decides on the FX thread. */
+    /**
+     * Reads settings and the credential store on the background executor, then decides on the FX thread. Until the
+     * view says it has {@link #settled()}, a sign-in's history catch-up waits (a few seconds at most), so the window's
+     * first frames have the machine to themselves.
+     */
     public CompletableFuture<Void> start() {
+        if (services.history() != null) {
+            services.history().holdWhileUiStarts(LONGEST_HOLD);
+        }
         return CompletableFuture.supplyAsync(() -> services.accounts().restore(), services.background())
                 .handleAsync((restored, error) -> {
                     window.set(services.accounts().settings().window());
@@ -67,6 +77,13 @@ public final class StartupViewModel {
         signIn.set(null);
         main.set(vm);
         return vm;
+    }
+
+    /** The window has settled after its first showing (its first styling done): history may come in now. */
+    public void settled() {
+        if (services.history() != null) {
+            services.history().uiSettled();
+        }
     }
 
     /** The sign-in screen to show, or null. */

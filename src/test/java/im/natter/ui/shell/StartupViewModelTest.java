@@ -3,9 +3,11 @@ package im.natter.ui.shell;
 import static im.natter.testsupport.fakes.FakeServices.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.natter.domain.event.HistorySyncProgress;
 import im.natter.domain.model.AccountSettings;
 import im.natter.domain.model.WindowBounds;
 import im.natter.ui.fx.UiFixture;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,27 @@ class StartupViewModelTest {
         assertThat(vm.mainProperty().get().signInSheetProperty().get()).isNull();
         assertThat(ui.fakes.xmpp.connectCalls()).isEqualTo(1);
         assertThat(ui.fakes.connections.status(ALICE).isOnline()).isTrue();
+    }
+
+    @Test
+    void theSignInBehindTheWindowCatchesUpOnceTheWindowHasSettled() throws Exception {
+        var ui = UiFixture.withAccount(REMEMBERING, true, false);
+        ui.fakes.secrets.savePassword(ALICE, "pw".toCharArray());
+        List<HistorySyncProgress> progress = new ArrayList<>();
+        ui.fakes.bus.subscribe(e -> {
+            if (e instanceof HistorySyncProgress p) {
+                progress.add(p);
+            }
+        });
+        var vm = new StartupViewModel(ui.services);
+        vm.start();
+        assertThat(ui.fakes.connections.status(ALICE).isOnline()).isTrue();
+        assertThat(progress).isEmpty();
+
+        vm.settled();
+
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.getLast().done()).isTrue();
     }
 
     @Test
