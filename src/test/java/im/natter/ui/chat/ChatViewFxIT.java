@@ -91,6 +91,9 @@ class ChatViewFxIT {
         for (int i = 0; i < 60; i++) {
             f.receive(ChatFixtures.BOB, "short " + i, now.plusSeconds(i));
         }
+        // the rows above the newest come a few a frame until the list is full
+        im.natter.testsupport.Eventually.until("the chat's rows have all come",
+                () -> im.natter.ui.fx.FxCalls.onFx(view::isOpenedFully));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lastVisibleText()).isEqualTo("short 59");
         assertThat(lastRowWhollyInView()).isTrue();
