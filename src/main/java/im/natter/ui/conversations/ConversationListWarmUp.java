@@ -60,7 +60,7 @@ public final class ConversationListWarmUp implements IdleWarmUp.Sample {
         if (shown == conversations.size()) {
             return false;
         }
-        // the first row alone: styled cold, it costs as much as the others together
+        // the first row alone: it is the one styled cold
         shown = shown == 0 ? 1 : conversations.size();
         list.getItems().setAll(conversations.subList(0, shown));
         return true;
