@@ -155,9 +155,13 @@ public final class ChatView extends BorderPane {
         return composerBox;
     }
 
-    /** Whether the view has come whole: its list and composer are in, and its rows no longer come a few a frame. */
+    /**
+     * Whether the view has come whole: its list and composer are in, and its rows no longer come a few a frame (or it
+     * has none yet, and waits for its first).
+     */
     public boolean isOpenedFully() {
-        return getCenter() != null && getBottom() != null && shownRows.isFull();
+        return getCenter() != null && getBottom() != null
+                && (shownRows.isFull() || vm.items().isEmpty() && vm.loadedProperty().get());
     }
 
     /** The message list with what goes around it, also in the first frame, before it is in the view. */
@@ -345,14 +349,19 @@ public final class ChatView extends BorderPane {
     }
 
     private void itemsChanged(ListChangeListener.Change<? extends MessageListItem> c) {
+        if (!shownRows.isFull() && getScene() != null) {
+            // the first rows of a conversation that had none: a few a frame, as at opening
+            unfolding.start();
+        }
         int size = vm.items().size();
         boolean follow = false;
         while (c.next()) {
             if (c.wasAdded() && !c.wasReplaced()) {
                 // the user wrote it, or was reading the end when the list was last laid out: the end stays in view,
                 // also when older history arrives above it (a catch-up's pages, newest first)
+                // (rows still coming in a few a frame come from the end up: the end is what such a view shows)
                 boolean own = c.getTo() == size && vm.items().getLast().isOutgoing();
-                follow |= own || TimelineFollow.readingEnd(lastShown, lastShownOf);
+                follow |= own || !shownRows.isFull() || TimelineFollow.readingEnd(lastShown, lastShownOf);
             }
         }
         if (follow) {
@@ -367,7 +376,7 @@ public final class ChatView extends BorderPane {
     }
 
     private boolean atTop() {
-        return shownRows.isFull()
+        return (shownRows.isFull() || vm.items().isEmpty())
                 && (timeline.getFirstVisibleCell() == null || timeline.getFirstVisibleCell().getIndex() == 0);
     }
 
@@ -406,8 +415,16 @@ public final class ChatView extends BorderPane {
                 timeline.showEnd();
                 updateAtTop();
             }
-        } else if (vm.loadedProperty().get() || !vm.loadErrorProperty().get().isEmpty()) {
+        } else if (!vm.loadErrorProperty().get().isEmpty()) {
             openFully();
+        } else if (vm.loadedProperty().get()) {
+            if (all > 0) {
+                openFully();
+            } else {
+                // an empty conversation (a room just entered, a new chat): its first rows, a page of history as
+                // likely as one message, come a few a frame too when they arrive
+                unfolding.stop();
+            }
         }
     }
 

@@ -68,7 +68,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 40; i++) {
             f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        rowsHaveCome();
         assertThat(lastVisibleText()).isEqualTo("recent 39");
 
         // a catch-up's older pages, newest first, land above what is shown
@@ -91,10 +91,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 60; i++) {
             f.receive(ChatFixtures.BOB, "short " + i, now.plusSeconds(i));
         }
-        // the rows above the newest come a few a frame until the list is full
-        im.natter.testsupport.Eventually.until("the chat's rows have all come",
-                () -> im.natter.ui.fx.FxCalls.onFx(view::isOpenedFully));
-        WaitForAsyncUtils.waitForFxEvents();
+        rowsHaveCome();
         assertThat(lastVisibleText()).isEqualTo("short 59");
         assertThat(lastRowWhollyInView()).isTrue();
 
@@ -127,7 +124,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 80; i++) {
             f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
         }
-        WaitForAsyncUtils.waitForFxEvents();
+        rowsHaveCome();
         assertThat(lastVisibleText()).isEqualTo("recent 79");
 
         robot.moveTo("#message-list").scroll(15, javafx.geometry.VerticalDirection.UP);
@@ -185,6 +182,13 @@ class ChatViewFxIT {
     private String lastVisibleText() {
         var cell = flow().getLastVisibleCell();
         return cell == null || !(cell.getItem() instanceof MessageListItem item) ? null : item.message().body();
+    }
+
+    /** The first rows of a chat that had none come a few a frame until the list is full: waits for them all. */
+    private void rowsHaveCome() {
+        im.natter.testsupport.Eventually.until("the chat's rows have all come",
+                () -> im.natter.ui.fx.FxCalls.onFx(view::isOpenedFully));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /**

@@ -92,16 +92,60 @@ class ChatViewOpeningFxIT {
         failures.assertNone();
     }
 
+    @Test
+    void theFirstRowsOfAnEmptyConversationComeAFewAFrameWhenTheyArrive(FxRobot robot) {
+        var carol = im.natter.domain.model.Address.of("carol@example.org");
+        ChatView[] view = new ChatView[1];
+        ChatViewModel[] vm = new ChatViewModel[1];
+        robot.interact(() -> {
+            vm[0] = new ChatViewModel(f.ui, im.natter.domain.model.ConversationKey.chat(
+                    im.natter.testsupport.fakes.FakeServices.ALICE, carol));
+            vm[0].activate();
+            view[0] = new ChatView(vm[0]);
+            host.getChildren().setAll(view[0]);
+        });
+        Eventually.until("the empty chat is open", () -> onFx(() -> view[0].isOpenedFully()));
+        List<Integer> rowsPerLayout = new ArrayList<>();
+        Runnable watch = () -> rowsPerLayout.add(filledRows(view[0]));
+        Instant now = Instant.parse("2026-03-02T12:00:00Z");
+
+        // a page of history at once, as a room's first page arrives just after entering it
+        robot.interact(() -> {
+            host.getScene().addPostLayoutPulseListener(watch);
+            for (int i = 0; i < 40; i++) {
+                f.receive(carol, "page " + i, now.plusSeconds(i * 60L));
+            }
+        });
+        Eventually.until("the page's rows are all in the list", () -> onFx(() -> vm[0].items().size() == 40
+                && view[0].messageList().getItems().size() == 40));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> host.getScene().removePostLayoutPulseListener(watch));
+
+        rowsPerLayout.addFirst(0);
+        for (int i = 1; i < rowsPerLayout.size(); i++) {
+            assertThat(rowsPerLayout.get(i) - rowsPerLayout.get(i - 1)).as("new rows in frame %d", i)
+                    .isLessThanOrEqualTo(5);
+        }
+        assertThat(rowsPerLayout.getLast()).as("a screenful of rows").isGreaterThan(5);
+        assertThat(onFx(() -> view[0].isOpenedFully())).isTrue();
+        assertThat(onFx(() -> lastRowIsWhollyInView(view[0], "page 39"))).isTrue();
+        failures.assertNone();
+    }
+
     private static int filledRows(ChatView view) {
         return (int) view.messageList().lookupAll(".message-cell").stream()
                 .filter(c -> c instanceof ListCell<?> cell && !cell.isEmpty() && cell.isVisible()).count();
     }
 
     private static boolean lastRowIsNewestAndWhollyInView(ChatView view) {
+        return lastRowIsWhollyInView(view, "message 59");
+    }
+
+    private static boolean lastRowIsWhollyInView(ChatView view, String body) {
         var flow = (VirtualFlow<?>) view.messageList().lookup(".virtual-flow");
         var last = flow.getLastVisibleCell();
         return last != null && last.getItem() instanceof MessageListItem item
-                && item.message().body().equals("message 59")
+                && item.message().body().equals(body)
                 && Math.abs(last.getLayoutY() + last.getHeight() - flow.getViewportLength()) <= 0.5;
     }
 }
