@@ -251,7 +251,7 @@ public final class RoomJoinBench {
         }
         return new Round(scenario, number, expected, start - call, joined.get() - start, usable,
                 caughtUp.get() - start, frames.longestGap(call, end), frames.longestGap(start, end),
-                opened.get() == 0 ? -1 : opened.get() - start, frames.longestParts(start, end),
+                opened.get() == 0 ? -1 : opened.get() - start, frames.longestParts(call, end),
                 frames.gapsSummary(call, end) + "; most FX-thread CPU in a frame (cpu/wall): "
                         + frames.mostCpu(start, end));
     }
@@ -374,6 +374,7 @@ public final class RoomJoinBench {
      * @param caughtUp       t0 to the last expected MessageAdded
      * @param stallWhole     longest gap between frames from the join call to caught up + 1 s
      * @param stallAfterT0   the same from t0
+     * @param longest        the longest gaps from the join call, each told apart (FX work, waiting, render, GC)
      * @param opened         t0 to the room's selection in the list (negative: before t0)
      */
     private record Round(String scenario, int number, int stored, long callToEntry, long joined, long usable,
@@ -382,9 +383,9 @@ public final class RoomJoinBench {
         public String toString() {
             return String.format(Locale.ROOT, "%s #%d: join call to entry %d ms; from entry: joined %d ms, usable"
                     + " %s ms, caught up (%,d) %d ms; longest FX gap %.1f ms (from entry %.1f ms); room selected at"
-                    + " %+d ms; longest from entry: %s; frames from the call: %s", scenario, number,
-                    ms(callToEntry), ms(joined), usable < 0 ? "never" : ms(usable), stored, ms(caughtUp), stallWhole / 1e6,
-                    stallAfterT0 / 1e6, ms(opened), longest, gaps);
+                    + " %+d ms; longest from the call (entry at +%d ms): %s; frames from the call: %s", scenario,
+                    number, ms(callToEntry), ms(joined), usable < 0 ? "never" : ms(usable), stored, ms(caughtUp),
+                    stallWhole / 1e6, stallAfterT0 / 1e6, ms(opened), ms(callToEntry), longest, gaps);
         }
     }
 
