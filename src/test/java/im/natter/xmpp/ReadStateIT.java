@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.AccountSettings;
-import im.natter.domain.model.Availability;
 import im.natter.domain.model.Address;
 import im.natter.domain.model.ChatState;
 import im.natter.domain.model.ConversationKind;
 import im.natter.domain.model.InboundMessage;
 import im.natter.domain.model.OutboundMessage;
-import im.natter.domain.model.PresenceStatus;
-import im.natter.domain.port.ChatPort;
 import im.natter.domain.port.ChatStatePort;
 import im.natter.domain.port.MarkersPort;
 import im.natter.testsupport.prosody.ProsodyExtension;
@@ -180,12 +177,7 @@ class ReadStateIT {
         int[] tries = new int[1];
         im.natter.testsupport.Eventually.until("a read point published on one device reaching the other", () -> {
             if (tries[0]++ > 0) {
-                try {
-                    to.client.presence.setOwnPresence(account,
-                            new PresenceStatus(Availability.AVAILABLE, "try " + tries[0]));
-                } catch (ChatPort.NotConnectedException e) {
-                    throw new IllegalStateException(e);
-                }
+                to.client.sayPresenceAgain(account, tries[0]);
             }
             from.markers.publishReadUpTo(account, peer, stanzaId);
             try {

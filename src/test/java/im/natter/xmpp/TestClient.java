@@ -2,7 +2,10 @@ package im.natter.xmpp;
 
 import im.natter.domain.model.AccountId;
 import im.natter.domain.model.AccountSettings;
+import im.natter.domain.model.Availability;
+import im.natter.domain.model.PresenceStatus;
 import im.natter.domain.model.ServerEndpoint;
+import im.natter.domain.port.ChatPort;
 import im.natter.testsupport.server.XmppTestServer;
 import im.natter.testsupport.prosody.TestAccount;
 import im.natter.xmpp.support.Recorder;
@@ -72,6 +75,19 @@ final class TestClient implements AutoCloseable {
         AccountSettings s = settings(account, resource);
         connect(s, account.password()).get(20, TimeUnit.SECONDS);
         return s.id();
+    }
+
+    /**
+     * Says this device's presence again. A server pushes PEP items (bookmarks, read points) only to the resources
+     * whose interests it has learned from a features query it asks after a presence, in its own time; when that did
+     * not happen (seen under load), only another presence makes it look again.
+     */
+    void sayPresenceAgain(AccountId account, int attempt) {
+        try {
+            presence.setOwnPresence(account, new PresenceStatus(Availability.AVAILABLE, "attempt " + attempt));
+        } catch (ChatPort.NotConnectedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

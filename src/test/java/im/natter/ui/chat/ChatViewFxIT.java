@@ -68,7 +68,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 40; i++) {
             f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
         }
-        rowsHaveCome();
+        rowsHaveCome(40);
         assertThat(lastVisibleText()).isEqualTo("recent 39");
 
         // a catch-up's older pages, newest first, land above what is shown
@@ -91,7 +91,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 60; i++) {
             f.receive(ChatFixtures.BOB, "short " + i, now.plusSeconds(i));
         }
-        rowsHaveCome();
+        rowsHaveCome(60);
         assertThat(lastVisibleText()).isEqualTo("short 59");
         assertThat(lastRowWhollyInView()).isTrue();
 
@@ -124,7 +124,7 @@ class ChatViewFxIT {
         for (int i = 0; i < 80; i++) {
             f.receive(ChatFixtures.BOB, "recent " + i, now.plusSeconds(i));
         }
-        rowsHaveCome();
+        rowsHaveCome(80);
         assertThat(lastVisibleText()).isEqualTo("recent 79");
 
         robot.moveTo("#message-list").scroll(15, javafx.geometry.VerticalDirection.UP);
@@ -184,10 +184,13 @@ class ChatViewFxIT {
         return cell == null || !(cell.getItem() instanceof MessageListItem item) ? null : item.message().body();
     }
 
-    /** The first rows of a chat that had none come a few a frame until the list is full: waits for them all. */
-    private void rowsHaveCome() {
-        im.natter.testsupport.Eventually.until("the chat's rows have all come",
-                () -> im.natter.ui.fx.FxCalls.onFx(view::isOpenedFully));
+    /**
+     * Waits for {@code messages} messages to be in the chat and its rows to have come (the first rows of a chat that
+     * had none come a few a frame until the list is full).
+     */
+    private void rowsHaveCome(int messages) {
+        im.natter.testsupport.Eventually.until("the chat's rows have all come", () -> im.natter.ui.fx.FxCalls.onFx(
+                () -> vm.items().size() == messages && view.isOpenedFully()));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
