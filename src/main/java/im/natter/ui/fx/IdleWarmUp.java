@@ -155,10 +155,9 @@ public final class IdleWarmUp extends AnimationTimer {
             return;
         }
         cancelled = true;
-        stop();
         finishCurrent();
         ready.clear();
-        doneMaybe();
+        endIfDone();
     }
 
     /**
@@ -167,11 +166,13 @@ public final class IdleWarmUp extends AnimationTimer {
      */
     public void whenDone(Runnable then) {
         whenDone = then;
-        doneMaybe();
+        endIfDone();
     }
 
-    private void doneMaybe() {
+    /** Stops the frames and tells {@link #whenDone} once nothing is left to warm. */
+    private void endIfDone() {
         if (isDone()) {
+            stop();
             Runnable then = whenDone;
             whenDone = () -> { };
             then.run();
@@ -200,10 +201,7 @@ public final class IdleWarmUp extends AnimationTimer {
 
     private void allBuilt() {
         built = true;
-        if (!cancelled && current == null && ready.isEmpty()) {
-            stop();
-        }
-        doneMaybe();
+        endIfDone();
     }
 
     @Override
@@ -215,10 +213,7 @@ public final class IdleWarmUp extends AnimationTimer {
         if (current == null) {
             current = ready.poll();
             if (current == null) {
-                if (built) {
-                    stop();
-                    doneMaybe();
-                }
+                endIfDone();
                 return;
             }
             Node node = current.node();
@@ -237,10 +232,7 @@ public final class IdleWarmUp extends AnimationTimer {
         }
         if (!more) {
             finishCurrent();
-            if (built && ready.isEmpty()) {
-                stop();
-                doneMaybe();
-            }
+            endIfDone();
         }
     }
 
