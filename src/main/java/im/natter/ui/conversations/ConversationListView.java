@@ -2,6 +2,7 @@ package im.natter.ui.conversations;
 
 import im.natter.domain.model.ConversationKey;
 import im.natter.ui.fx.FirstRows;
+import im.natter.ui.fx.FitToRows;
 import im.natter.ui.fx.WrapGuard;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
@@ -32,6 +33,7 @@ public final class ConversationListView extends VBox {
         firstRows = new FirstRows<>(list, vm.items(), FIRST_ROWS, MOST_ROWS_PER_FRAME,
                 () -> showSelected(vm.selectedProperty().get()));
         list.setCellFactory(lv -> new ConversationCell());
+        FitToRows.keep(list);
         var empty = new Label("No conversations yet.\nStart one from your contacts.");
         empty.getStyleClass().add("conversations-empty");
         WrapGuard.wrapping(empty);

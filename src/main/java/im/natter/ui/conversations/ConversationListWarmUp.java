@@ -4,6 +4,7 @@ import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
 import im.natter.ui.chat.ChatWarmUp;
+import im.natter.ui.fx.FitToRows;
 import im.natter.ui.fx.IdleWarmUp;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class ConversationListWarmUp implements IdleWarmUp.Sample {
         this.conversations = conversations;
         list.getStyleClass().add("conversation-list");
         list.setCellFactory(lv -> new ConversationCell());
+        FitToRows.keep(list);
         view = new VBox(list);
         view.getStyleClass().add("conversation-list-view");
         view.getStylesheets().add(ConversationListWarmUp.class.getResource("/im/natter/ui/chat.css").toExternalForm());

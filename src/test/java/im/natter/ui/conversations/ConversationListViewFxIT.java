@@ -74,6 +74,23 @@ class ConversationListViewFxIT {
     }
 
     @Test
+    void aFewConversationsMakeACellEachAndNoneForTheRoomBelowThem(FxRobot robot) {
+        Eventually.until("all rows shown", () -> onFx(view::showsAllRows));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var cells = robot.lookup(".conversation-cell").queryAllAs(ConversationCell.class);
+        assertThat(cells).as("a cell per conversation, no empty ones below and none to measure with").hasSize(2);
+        for (ConversationCell cell : cells) {
+            var row = (javafx.scene.layout.Region) cell.getGraphic();
+            double needed = onFx(() -> row.prefHeight(row.getWidth()) + cell.snappedTopInset()
+                    + cell.snappedBottomInset());
+            assertThat(needed).as("the row fits its fixed height").isLessThanOrEqualTo(cell.getHeight());
+        }
+        assertThat(onFx(() -> view.listView().getHeight())).as("the list is as tall as its rows")
+                .isEqualTo(2 * view.listView().getFixedCellSize());
+    }
+
+    @Test
     void longHebrewAndArabicPreviewsShowWithoutFailing(FxRobot robot) {
         Eventually.until("all rows shown", () -> onFx(view::showsAllRows));
         String hebrew = "שלום, רציתי לספר לך שהפגישה של מחר עברה לשעה שלוש אחרי הצהריים בחדר הגדול";
