@@ -16,6 +16,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.ButtonSkin;
 import javafx.scene.control.skin.HyperlinkSkin;
@@ -25,6 +26,7 @@ import javafx.scene.control.skin.MenuButtonSkin;
 import javafx.scene.control.skin.ScrollBarSkin;
 import javafx.scene.control.skin.ScrollPaneSkin;
 import javafx.scene.control.skin.TextAreaSkin;
+import javafx.scene.control.skin.TextFieldSkin;
 import javafx.scene.control.skin.ToggleButtonSkin;
 import javafx.scene.layout.Pane;
 
@@ -132,6 +134,7 @@ public final class IdleWarmUp extends AnimationTimer {
     private static void makeSkins() {
         List<Supplier<Object>> skins = List.of(
                 () -> new TextAreaSkin(new TextArea()),
+                () -> new TextFieldSkin(new TextField()),
                 () -> new ScrollBarSkin(new ScrollBar()),
                 () -> new ScrollPaneSkin(new ScrollPane()),
                 () -> new ListCellSkin<>(new ListCell<>()),
