@@ -2,6 +2,7 @@ package im.natter.ui.room;
 
 import atlantafx.base.theme.Styles;
 import im.natter.ui.fx.FirstRows;
+import im.natter.ui.fx.FitToRows;
 import im.natter.ui.fx.WrapGuard;
 import java.util.Set;
 import javafx.scene.control.ContextMenu;
@@ -29,6 +30,7 @@ public final class OccupantListPane extends VBox {
         // a crowded room's first screenful of people comes a few rows a frame
         firstRows = new FirstRows<>(list, vm.rows(), 1, 8, () -> { });
         list.setCellFactory(lv -> new OccupantCell(this::menuFor));
+        FitToRows.keep(list);
         list.setFocusTraversable(false);
         Label empty = new Label("Nobody here yet");
         empty.getStyleClass().add(Styles.TEXT_MUTED);

@@ -19,7 +19,9 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -146,6 +148,14 @@ class RoomViewFxIT {
                 .filter(Node::isVisible).map(Label::getText).toList();
         assertThat(badges).contains("Owner", "Member");
         assertThat(robot.lookup("#people-toggle").queryLabeled().getText()).isEqualTo("5");
+        // three headings and five people, all of one height: a cell each, none below them or to measure with
+        var cells = robot.lookup(".occupant-cell").queryAllAs(ListCell.class);
+        assertThat(cells).hasSize(8);
+        for (ListCell<?> cell : cells) {
+            var row = (Region) cell.getGraphic();
+            double needed = onFx(() -> row.prefHeight(-1) + cell.snappedTopInset() + cell.snappedBottomInset());
+            assertThat(needed).as("a row fits its fixed height").isLessThanOrEqualTo(cell.getHeight());
+        }
         failures.assertNone();
     }
 
