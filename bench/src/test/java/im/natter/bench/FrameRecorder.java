@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +23,14 @@ import javafx.animation.AnimationTimer;
  * for a core (schedstat), so a gap can be told apart into work, pauses and waiting.
  */
 final class FrameRecorder extends AnimationTimer {
-    private final long[] times = new long[1 << 20];
-    private final long[] cpu = new long[1 << 20];
-    private final long[] render = new long[1 << 20];
-    private final long[] gc = new long[1 << 20];
-    private final long[] fxDelay = new long[1 << 20];
-    private final long[] renderDelay = new long[1 << 20];
+    // they grow as frames come: six arrays of a million frames were 48 MB of old generation from the start, which
+    // the collector then counted towards starting a marking cycle in the middle of what was measured
+    private long[] times = new long[4096];
+    private long[] cpu = new long[4096];
+    private long[] render = new long[4096];
+    private long[] gc = new long[4096];
+    private long[] fxDelay = new long[4096];
+    private long[] renderDelay = new long[4096];
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private long renderThread = -1;
@@ -36,14 +39,25 @@ final class FrameRecorder extends AnimationTimer {
 
     @Override
     public void handle(long now) {
-        if (n < times.length) {
-            cpu[n] = threads.getCurrentThreadCpuTime();
-            render[n] = renderCpu();
-            gc[n] = collectionMillis();
-            fxDelay[n] = runQueueDelay(Path.of("/proc/thread-self/schedstat"));
-            renderDelay[n] = renderSched == null ? 0 : runQueueDelay(renderSched);
-            times[n++] = System.nanoTime();
+        if (n == times.length) {
+            grow();
         }
+        cpu[n] = threads.getCurrentThreadCpuTime();
+        render[n] = renderCpu();
+        gc[n] = collectionMillis();
+        fxDelay[n] = runQueueDelay(Path.of("/proc/thread-self/schedstat"));
+        renderDelay[n] = renderSched == null ? 0 : runQueueDelay(renderSched);
+        times[n++] = System.nanoTime();
+    }
+
+    private void grow() {
+        int size = times.length * 2;
+        times = Arrays.copyOf(times, size);
+        cpu = Arrays.copyOf(cpu, size);
+        render = Arrays.copyOf(render, size);
+        gc = Arrays.copyOf(gc, size);
+        fxDelay = Arrays.copyOf(fxDelay, size);
+        renderDelay = Arrays.copyOf(renderDelay, size);
     }
 
     private long renderCpu() {
