@@ -35,8 +35,8 @@ rm -f "$WORK"/*.jar
 "$JAR" cf "$WORK/natter.jar" -C target/bench/classes .
 "$JAR" cf "$WORK/natter-benches.jar" -C target/bench/test-classes .
 CP="$WORK/natter.jar:$WORK/natter-benches.jar:$(cat "$WORK/dependencies.txt")"
-# the benches' own flags (pom.xml, executions catch-up and room-join): software rendering, native access
-FLAGS=(--enable-native-access=ALL-UNNAMED -Dprism.order=sw)
+# the benches' own flags (pom.xml's natter.bench.jvm.flags: the product's, with software rendering)
+read -r -a FLAGS <<<"$(sed -n 's:.*<natter.bench.jvm.flags>\(.*\)</natter.bench.jvm.flags>.*:\1:p' pom.xml)"
 
 CACHE="$WORK/$BENCH.aot"
 rm -f "$CACHE"
