@@ -2,6 +2,7 @@ package im.natter.ui.fx;
 
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
+import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Region;
@@ -16,6 +17,8 @@ import javafx.scene.layout.Region;
 public final class FitToRows implements InvalidationListener {
 
     private final ListView<?> list;
+    /** On the items, which may outlive the list (a view model's): they must not keep the list alive. */
+    private final WeakInvalidationListener onItems = new WeakInvalidationListener(this);
     private ObservableList<?> watched;
 
     private FitToRows(ListView<?> list) {
@@ -36,11 +39,11 @@ public final class FitToRows implements InvalidationListener {
         ObservableList<?> items = list.getItems();
         if (items != watched) {
             if (watched != null) {
-                watched.removeListener(this);
+                watched.removeListener(onItems);
             }
             watched = items;
             if (items != null) {
-                items.addListener(this);
+                items.addListener(onItems);
             }
         }
         double row = list.getFixedCellSize();
