@@ -10,3 +10,6 @@ else
   done
 fi
 [[ -n "$JAVA" ]] || { printf 'no JDK 25 found (set JAVA_HOME)\n' >&2; exit 1; }
+
+# A property of pom.xml as Maven resolves it: the JVM flags are made of other properties (natter.jvm.tuning).
+pom_property() { ./mvnw -q -B help:evaluate -Dexpression="$1" -DforceStdout; }

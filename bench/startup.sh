@@ -66,7 +66,7 @@ JAR=$(ls target/natter-*.jar | head -n 1)
 CP="$ROOT/$JAR:$(ls "$WORK"/lib/*.jar | tr '\n' ':')"
 CP=${CP%:}
 # the product's own JVM flags, as the run profile uses them
-read -r -a FLAGS <<<"$(sed -n 's:.*<natter.jvm.flags>\(.*\)</natter.jvm.flags>.*:\1:p' pom.xml)"
+read -r -a FLAGS <<<"$(pom_property natter.jvm.flags)"
 
 TEMPLATE="$WORK/prefilled-$MESSAGES-$CONVERSATIONS"
 if [[ ! -f "$TEMPLATE/archive.db" ]]; then

@@ -36,7 +36,7 @@ rm -f "$WORK"/*.jar
 "$JAR" cf "$WORK/natter-benches.jar" -C target/bench/test-classes .
 CP="$WORK/natter.jar:$WORK/natter-benches.jar:$(cat "$WORK/dependencies.txt")"
 # the benches' own flags (pom.xml's natter.bench.jvm.flags: the product's, with software rendering)
-read -r -a FLAGS <<<"$(sed -n 's:.*<natter.bench.jvm.flags>\(.*\)</natter.bench.jvm.flags>.*:\1:p' pom.xml)"
+read -r -a FLAGS <<<"$(pom_property natter.bench.jvm.flags)"
 
 CACHE="$WORK/$BENCH.aot"
 rm -f "$CACHE"
