@@ -20,20 +20,16 @@ public final class ConversationListView extends VBox {
     private static final int MOST_ROWS_PER_FRAME = 6;
 
     private final ConversationListViewModel vm;
-    private final ListView<ConversationListItem> list = new ListView<>();
+    private final ListView<ConversationListItem> list = rowsList();
     private final FirstRows<ConversationListItem> firstRows;
     private boolean syncing;
 
     public ConversationListView(ConversationListViewModel vm) {
         this.vm = vm;
-        getStyleClass().add("conversation-list-view");
-        getStylesheets().add(ConversationListView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
+        dress(this);
         list.setId("conversation-list");
-        list.getStyleClass().add("conversation-list");
         firstRows = new FirstRows<>(list, vm.items(), FIRST_ROWS, MOST_ROWS_PER_FRAME,
                 () -> showSelected(vm.selectedProperty().get()));
-        list.setCellFactory(lv -> new ConversationCell());
-        FitToRows.keep(list);
         var empty = new Label("No conversations yet.\nStart one from your contacts.");
         empty.getStyleClass().add("conversations-empty");
         WrapGuard.wrapping(empty);
@@ -56,6 +52,24 @@ public final class ConversationListView extends VBox {
         vm.selectedProperty().addListener((obs, old, key) -> showSelected(key));
         // a new or re-sorted row must not lose (or steal) the highlight
         vm.items().addListener((ListChangeListener<ConversationListItem>) c -> showSelected(vm.selectedProperty().get()));
+    }
+
+    /**
+     * The list of conversation rows as this view shows it (its style, its cells, rows of one height): also the idle
+     * warm-up's, which must warm exactly what the real list will need. Makes no node that needs the FX thread.
+     */
+    static ListView<ConversationListItem> rowsList() {
+        ListView<ConversationListItem> rows = new ListView<>();
+        rows.getStyleClass().add("conversation-list");
+        rows.setCellFactory(lv -> new ConversationCell());
+        FitToRows.keep(rows);
+        return rows;
+    }
+
+    /** Gives {@code box} the look of the pane around the list (its style class and style sheet). */
+    static void dress(VBox box) {
+        box.getStyleClass().add("conversation-list-view");
+        box.getStylesheets().add(ConversationListView.class.getResource("/im/natter/ui/chat.css").toExternalForm());
     }
 
     /** Whether the first rows have all come, and the list follows the conversations as they change. */

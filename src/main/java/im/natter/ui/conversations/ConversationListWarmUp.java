@@ -4,7 +4,6 @@ import im.natter.domain.model.Address;
 import im.natter.domain.model.ConversationKey;
 import im.natter.domain.model.ConversationKind;
 import im.natter.ui.chat.ChatWarmUp;
-import im.natter.ui.fx.FitToRows;
 import im.natter.ui.fx.IdleWarmUp;
 import java.time.Instant;
 import java.util.List;
@@ -21,18 +20,14 @@ import javafx.scene.layout.VBox;
 public final class ConversationListWarmUp implements IdleWarmUp.Sample {
 
     private final VBox view;
-    private final ListView<ConversationListItem> list = new ListView<>();
+    private final ListView<ConversationListItem> list = ConversationListView.rowsList();
     private final List<ConversationListItem> conversations;
     private int shown;
 
     private ConversationListWarmUp(List<ConversationListItem> conversations) {
         this.conversations = conversations;
-        list.getStyleClass().add("conversation-list");
-        list.setCellFactory(lv -> new ConversationCell());
-        FitToRows.keep(list);
         view = new VBox(list);
-        view.getStyleClass().add("conversation-list-view");
-        view.getStylesheets().add(ConversationListWarmUp.class.getResource("/im/natter/ui/chat.css").toExternalForm());
+        ConversationListView.dress(view);
     }
 
     /** Made-up conversations of no one's account; builds no node that needs the FX thread. */
